@@ -1,5 +1,7 @@
 package dev.lectern.contracts;
 
+import dev.lectern.contracts.course.CourseEvent;
+import dev.lectern.contracts.enrollment.EnrollmentEvent;
 import dev.lectern.contracts.user.UserEvent;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,9 @@ public final class EventCodec {
     public static final String EVENT_TYPE_HEADER = "event_type";
 
     private static final Map<String, Class<? extends DomainEvent>> FAMILIES = Map.of(
-            Topics.USERS, UserEvent.class);
+            Topics.USERS, UserEvent.class,
+            Topics.COURSES, CourseEvent.class,
+            Topics.ENROLLMENTS, EnrollmentEvent.class);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

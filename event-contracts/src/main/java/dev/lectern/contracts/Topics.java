@@ -6,6 +6,12 @@ public final class Topics {
     /** {@link dev.lectern.contracts.user.UserEvent}s from auth-service, keyed by user id. */
     public static final String USERS = "lectern.users.v1";
 
+    /** {@link dev.lectern.contracts.course.CourseEvent}s from course-service, keyed by course id. */
+    public static final String COURSES = "lectern.courses.v1";
+
+    /** {@link dev.lectern.contracts.enrollment.EnrollmentEvent}s from auth-service, keyed by course id. */
+    public static final String ENROLLMENTS = "lectern.enrollments.v1";
+
     private Topics() {
     }
 }
