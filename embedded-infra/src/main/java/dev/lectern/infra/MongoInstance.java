@@ -1,0 +1,114 @@
+package dev.lectern.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) in this JVM: in memory, or in an H2 file when given a
+ * data directory so documents survive a restart.
+ */
+public final class MongoInstance implements EmbeddedServer {
+
+    public static final String PORT_ENV = "MONGO_PORT";
+    public static final int DEFAULT_PORT = 57017;
+    static final String FILE_NAME = "mongo.mv.db";
+
+    private final Path dataDir;
+    private int port;
+    private MongoServer server;
+
+    /** A throwaway in-memory server on a free port. */
+    public MongoInstance() {
+        this(0, null);
+    }
+
+    /**
+     * @param port    0 for a free port
+     * @param dataDir directory for the H2 file, null to keep everything in memory
+     */
+    public MongoInstance(int port, Path dataDir) {
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        if (port == 0) {
+            port = Ports.freePort();
+        } else {
+            Ports.requireFree(port, name(), PORT_ENV);
+        }
+        MongoServer mongo = new MongoServer(backend());
+        try {
+            mongo.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            mongo.shutdownNow();
+            throw new IllegalStateException(name() + " failed to start on port " + port, e);
+        }
+        server = mongo;
+    }
+
+    private MongoBackend backend() {
+        if (dataDir == null) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dataDir, e);
+        }
+        return new H2Backend(dataDir.resolve(FILE_NAME).toString());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdownNow();
+        } finally {
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return "MongoDB";
+    }
+
+    /** {@code mongodb://127.0.0.1:PORT/<database>} */
+    public String connectionString(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** {@code mongodb://127.0.0.1:PORT} */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+}
