@@ -1,0 +1,106 @@
+package dev.lectern.course.course;
+
+import java.time.Instant;
+
+/** A lecture, stored inside its course's document so the course and its lectures change atomically. */
+public class Lecture {
+
+    private String id;
+    private String title;
+    private String description;
+    private String category;
+    private String subcategory;
+    private boolean freePreview;
+    private VideoState videoState;
+    private Double durationSeconds;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    Lecture() {
+    }
+
+    Lecture(String id, LectureFields fields, Instant now) {
+        this.id = id;
+        this.title = fields.title();
+        this.description = fields.description();
+        this.category = fields.category();
+        this.subcategory = fields.subcategory();
+        this.freePreview = Boolean.TRUE.equals(fields.freePreview());
+        this.videoState = VideoState.AWAITING_UPLOAD;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Applies the fields that are present; returns whether anything changed. */
+    boolean apply(LectureFields fields, Instant now) {
+        boolean changed = false;
+        if (fields.title() != null && !fields.title().equals(title)) {
+            title = fields.title();
+            changed = true;
+        }
+        if (fields.description() != null && !fields.description().equals(description)) {
+            description = fields.description();
+            changed = true;
+        }
+        if (fields.category() != null && !fields.category().equals(category)) {
+            category = fields.category();
+            changed = true;
+        }
+        if (fields.subcategory() != null && !fields.subcategory().equals(subcategory)) {
+            subcategory = fields.subcategory();
+            changed = true;
+        }
+        if (fields.freePreview() != null && fields.freePreview() != freePreview) {
+            freePreview = fields.freePreview();
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    boolean isReady() {
+        return videoState == VideoState.READY;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getSubcategory() {
+        return subcategory;
+    }
+
+    public boolean isFreePreview() {
+        return freePreview;
+    }
+
+    public VideoState getVideoState() {
+        return videoState;
+    }
+
+    public Double getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

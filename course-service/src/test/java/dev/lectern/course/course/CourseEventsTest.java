@@ -1,0 +1,167 @@
+package dev.lectern.course.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.contracts.EventCodec;
+import dev.lectern.contracts.EventContracts;
+import dev.lectern.contracts.Topics;
+import dev.lectern.contracts.course.CourseEvent;
+import dev.lectern.contracts.enrollment.EnrollmentEnded;
+import dev.lectern.contracts.enrollment.StudentEnrolled;
+import dev.lectern.course.ServiceUnderTest;
+import dev.lectern.course.ServiceUnderTest.Caller;
+import dev.lectern.course.ServiceUnderTest.Response;
+import dev.lectern.testkit.Eventually;
+import dev.lectern.testkit.KafkaTestConsumer;
+import dev.lectern.testkit.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** What course-service publishes through its outbox, and the enrollment read model it keeps. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CourseEventsTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceUnderTest.wire(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    ServiceUnderTest api;
+    final Caller owner = Caller.instructor();
+
+    @BeforeEach
+    void setUp() {
+        api = new ServiceUnderTest(port);
+    }
+
+    @Test
+    void courseChangesArePublishedInOrderAndConformToTheContract() {
+        try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
+            String id = api.post(owner, "/api/v1/courses", Map.of("title", "Evented", "category", "c")).text("id");
+            String lectureId = api.post(owner, "/api/v1/courses/" + id + "/lectures", Map.of("title", "One")).text("id");
+            api.post(owner, "/api/v1/courses/" + id + "/publish", null);
+            api.delete(owner, "/api/v1/courses/" + id + "/lectures/" + lectureId);
+
+            List<ConsumerRecord<String, String>> records = courses.awaitRecords(4, r -> r.key().equals(id));
+
+            assertThat(records).extracting(r -> KafkaTestConsumer.header(r, EventCodec.EVENT_TYPE_HEADER))
+                    .containsExactly("course.created", "lecture.added", "course.published", "lecture.removed");
+            List<Long> versions = records.stream().map(r -> decode(r).courseVersion()).toList();
+            assertThat(versions).isSorted().doesNotHaveDuplicates();
+            for (ConsumerRecord<String, String> r : records) {
+                var encoded = new EventCodec.Encoded(Topics.COURSES, r.key(), KafkaTestConsumer.header(r, "event_id"),
+                        KafkaTestConsumer.header(r, "event_type"), r.value().getBytes(StandardCharsets.UTF_8));
+                assertThat(EventContracts.violations(encoded)).as(encoded.eventType()).isEmpty();
+            }
+            Eventually.assertThat(() -> assertThat(mongo.getCollection("courses")
+                    .find(new org.bson.Document("_id", id)).first().getList("pendingEvents", Object.class)).isEmpty());
+        }
+    }
+
+    @Test
+    void deletedCourseIsAnnouncedThenRemovedFromTheStore() {
+        try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
+            String id = api.post(owner, "/api/v1/courses", Map.of("title", "Short-lived", "category", "c")).text("id");
+            api.delete(owner, "/api/v1/courses/" + id);
+
+            courses.awaitRecord(r -> r.key().equals(id)
+                    && "course.deleted".equals(KafkaTestConsumer.header(r, EventCodec.EVENT_TYPE_HEADER)));
+            Eventually.assertThat(() -> assertThat(mongo.getCollection("courses")
+                    .countDocuments(new org.bson.Document("_id", id))).isZero());
+        }
+    }
+
+    @Test
+    void enrolledStudentSeesTheCourseUnderMeCoursesAndItsFullLectures() {
+        Caller student = Caller.student();
+        String courseId = publishedCourse("Enroll me");
+        UUID enrollmentId = UUID.randomUUID();
+
+        Response outline = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
+        assertThat(outline.body().get(0).has("video_state")).isFalse();
+
+        publish(new StudentEnrolled(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(), UUID.fromString(courseId)));
+
+        Eventually.assertThat(() -> assertThat(courseIds(api.get(student, "/api/v1/me/courses"))).containsExactly(courseId));
+        Response full = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
+        assertThat(full.body().get(0).path("video_state").asString()).isEqualTo("awaiting_upload");
+        assertThat(api.get(student, "/api/v1/me/courses").body().path("items").get(0).has("enrolled_at")).isTrue();
+    }
+
+    @Test
+    void redeliveredAndLateEnrollmentEventsLeaveTheRightState() {
+        Caller student = Caller.student();
+        String courseId = publishedCourse("Come and go");
+        UUID enrollmentId = UUID.randomUUID();
+        var enrolled = new StudentEnrolled(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(),
+                UUID.fromString(courseId));
+        var ended = new EnrollmentEnded(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(),
+                UUID.fromString(courseId));
+
+        publish(enrolled);
+        publish(enrolled);
+        Eventually.assertThat(() -> assertThat(api.get(student, "/api/v1/me/courses").body().path("total_items").asInt())
+                .isEqualTo(1));
+
+        publish(ended);
+        publish(enrolled);
+        Eventually.assertThat(() -> assertThat(courseIds(api.get(student, "/api/v1/me/courses"))).isEmpty());
+        Response lectures = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
+        assertThat(lectures.body().get(0).has("video_state")).isFalse();
+    }
+
+    @Test
+    void meCoursesNeedsAToken() {
+        assertThat(api.get(Caller.anonymous(), "/api/v1/me/courses").status()).isEqualTo(401);
+    }
+
+    private String publishedCourse(String title) {
+        String id = api.post(owner, "/api/v1/courses", Map.of("title", title, "category", "c")).text("id");
+        api.post(owner, "/api/v1/courses/" + id + "/lectures", Map.of("title", "Lecture", "free_preview", true));
+        assertThat(api.post(owner, "/api/v1/courses/" + id + "/publish", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static List<String> courseIds(Response response) {
+        return response.body().path("items").valueStream().map(i -> i.path("id").asString()).toList();
+    }
+
+    private static CourseEvent decode(ConsumerRecord<String, String> record) {
+        return EventCodec.decode(Topics.COURSES, record.value().getBytes(StandardCharsets.UTF_8), CourseEvent.class)
+                .orElseThrow();
+    }
+
+    private static void publish(dev.lectern.contracts.DomainEvent event) {
+        var encoded = EventCodec.encode(event);
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(encoded.topic(), encoded.key(), encoded.json())).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

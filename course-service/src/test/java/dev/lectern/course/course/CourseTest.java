@@ -1,0 +1,68 @@
+package dev.lectern.course.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lectern.course.outbox.PendingEvent;
+import dev.lectern.servicekit.problem.ConflictException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CourseTest {
+
+    private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
+    private final Course course = Course.create(UUID.randomUUID(),
+            new CourseFields("Title", "Description", "cat", "sub", false, List.of("a")), now);
+
+    @Test
+    void creatingRecordsCourseCreated() {
+        assertThat(course.getPendingEvents()).extracting(PendingEvent::eventType).containsExactly("course.created");
+    }
+
+    @Test
+    void publishWithoutLecturesThrowsConflict() {
+        assertThatThrownBy(() -> course.publish(now)).isInstanceOf(ConflictException.class);
+        assertThat(course.isPublished()).isFalse();
+    }
+
+    @Test
+    void updateThatChangesNothingRecordsNothing() {
+        course.update(new CourseFields("Title", null, null, null, false, null), now);
+
+        assertThat(course.getPendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void movingALectureShiftsTheOthers() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+        Lecture b = course.addLecture(new LectureFields("B", null, null, null, null), now);
+        Lecture c = course.addLecture(new LectureFields("C", null, null, null, null), now);
+
+        course.changeLecture(c.getId(), new LectureFields(null, null, null, null, null), 1, now);
+
+        assertThat(course.getLectures()).extracting(Lecture::getTitle).containsExactly("C", "A", "B");
+        assertThat(course.positionOf(a)).isEqualTo(2);
+        assertThat(course.positionOf(b)).isEqualTo(3);
+    }
+
+    @Test
+    void movingPastTheEndPutsTheLectureLast() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+        course.addLecture(new LectureFields("B", null, null, null, null), now);
+
+        course.changeLecture(a.getId(), new LectureFields(null, null, null, null, null), 99, now);
+
+        assertThat(course.getLectures()).extracting(Lecture::getTitle).containsExactly("B", "A");
+    }
+
+    @Test
+    void newLectureAwaitsItsUpload() {
+        Lecture lecture = course.addLecture(new LectureFields("A", null, null, null, true), now);
+
+        assertThat(lecture.getVideoState()).isEqualTo(VideoState.AWAITING_UPLOAD);
+        assertThat(lecture.isFreePreview()).isTrue();
+        assertThat(course.getReadyLectureCount()).isZero();
+    }
+}
