@@ -50,6 +50,20 @@ class RoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void servicesLearnTheClientAddressAsXRealIpAndNotTheClientsForwardingHeaders() {
+        JsonNode echo = echo(send(request("GET", "/api/v1/courses")
+                .setHeader("X-Forwarded-For", "203.0.113.50, 10.10.0.1")
+                .header("X-Real-IP", "1.2.3.4")
+                .header("X-Forwarded-Host", "evil.example")));
+
+        JsonNode headers = echo.get("headers");
+        assertThat(headers.get("x-real-ip").size()).isEqualTo(1);
+        assertThat(headers.get("x-real-ip").get(0).asString()).isEqualTo("203.0.113.50");
+        assertThat(headers.has("x-forwarded-host")).isFalse();
+        assertThat(headers.has("x-forwarded-for")).isFalse();
+    }
+
+    @Test
     void unknownApiPathWithTokenIsNotFoundProblem() {
         assertProblem(send(authorized("GET", "/api/v1/nothing-here", validToken(UUID.randomUUID(), "student"))),
                 404, "not-found");

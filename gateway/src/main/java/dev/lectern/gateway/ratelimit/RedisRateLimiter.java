@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * Fixed window per key in Redis, one atomic script per request: the first request of a key starts a window of
  * the given length, every request increments the counter, the key expires with the window.
  */
-final class RedisRateLimiter {
+final class RedisRateLimiter implements SharedCounter {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of("""
@@ -33,7 +33,8 @@ final class RedisRateLimiter {
         this.timeout = timeout;
     }
 
-    Mono<Decision> consume(String key, int limit, Duration window) {
+    @Override
+    public Mono<Decision> consume(String key, int limit, Duration window) {
         return redis.execute(SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())))
                 .reduce(new ArrayList<Long>(), (all, part) -> {
                     all.addAll(part);

@@ -20,7 +20,7 @@ final class ResilientRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(ResilientRateLimiter.class);
 
-    private final RedisRateLimiter redis;
+    private final SharedCounter redis;
     private final LocalRateLimiter local;
     private final Counter fallbacks;
     private final long retryIntervalNanos;
@@ -30,7 +30,7 @@ final class ResilientRateLimiter {
     private final AtomicLong nextWarnAt;
     private final AtomicBoolean degraded = new AtomicBoolean();
 
-    ResilientRateLimiter(RedisRateLimiter redis, LocalRateLimiter local, MeterRegistry meters,
+    ResilientRateLimiter(SharedCounter redis, LocalRateLimiter local, MeterRegistry meters,
             Duration retryInterval, Duration warnInterval, LongSupplier nanoClock) {
         this.redis = redis;
         this.local = local;
