@@ -1,0 +1,268 @@
+package dev.lectern.platform;
+
+import dev.lectern.infra.Ports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole platform on this machine: infrastructure in this JVM, each service its own JVM.
+ * <pre>{@code
+ * try (LocalPlatform platform = LocalPlatform.start(PlatformOptions.forTests(repo, tempDir)
+ *         .withEnv("LECTERN_TRUSTED_PROXIES", "127.0.0.1/32"))) {
+ *     URI gateway = platform.gatewayUrl();
+ * }
+ * }</pre>
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final PlatformOptions options;
+    private final Infrastructure infrastructure;
+    private final Map<Service, ServiceProcess> processes = new ConcurrentHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "lectern-platform-shutdown");
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean closed;
+
+    private LocalPlatform(PlatformOptions options) {
+        this.options = options;
+        this.infrastructure = new Infrastructure(options.dataDir(), options.infraPorts());
+    }
+
+    /**
+     * Starts infrastructure and services and waits until every service is ready.
+     *
+     * @throws PlatformStartException with the reason (a port taken, a jar missing, a service not ready in
+     *                                time, with the tail of its log); nothing is left running then
+     */
+    public static LocalPlatform start(PlatformOptions options) {
+        requireJars(options);
+        requireFreePorts(options);
+        LocalPlatform platform = new LocalPlatform(options);
+        Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(options.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + options.logDir(), e);
+        }
+        options.out().println("Starting PostgreSQL, Kafka, Redis, MongoDB (data in " + options.dataDir() + ")");
+        infrastructure.start();
+        options.out().printf("Infrastructure up after %.1f s; starting services%n", elapsedSeconds());
+        for (Service service : Service.values()) {
+            if (closed) {
+                throw new PlatformStartException("Stopped while starting", 1);
+            }
+            processes.put(service, ServiceProcess.start(service, service.jar(options.repoRoot()),
+                    options.jvmOptions(), environmentOf(service), logFile(service)));
+        }
+        awaitReady();
+    }
+
+    /** The environment a service gets: everything it needs to find the others, then {@code extraEnv}. */
+    Map<String, String> environmentOf(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Service s : Service.values()) {
+            env.put(s.portEnv(), String.valueOf(options.port(s)));
+        }
+        env.put("LECTERN_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka.bootstrapServers());
+        env.put("LECTERN_JWKS_URI", "http://localhost:" + options.port(Service.AUTH) + "/.well-known/jwks.json");
+        env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        switch (service) {
+            case AUTH, MEDIA, WEBHOOK -> {
+                String database = service == Service.AUTH ? "auth" : service == Service.MEDIA ? "media" : "webhook";
+                env.put("POSTGRES_URL", infrastructure.postgres.jdbcUrl(database));
+                env.put("POSTGRES_USER", infrastructure.postgres.username());
+                env.put("POSTGRES_PASSWORD", infrastructure.postgres.password());
+            }
+            case COURSE -> env.put("MONGO_URI", "mongodb://localhost:" + options.infraPorts().mongo() + "/course");
+            case GATEWAY -> {
+                env.put("REDIS_HOST", "localhost");
+                env.put("REDIS_PORT", String.valueOf(options.infraPorts().redis()));
+                for (Service upstream : List.of(Service.AUTH, Service.COURSE, Service.MEDIA, Service.WEBHOOK)) {
+                    env.put(upstream.urlEnv(), "http://localhost:" + options.port(upstream));
+                }
+            }
+        }
+        env.putAll(options.extraEnv());
+        return env;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        List<Service> pending = new ArrayList<>(List.of(Service.values()));
+        while (!pending.isEmpty()) {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Service service = it.next();
+                ServiceProcess process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new PlatformStartException(service.id() + " exited with code " + process.exitValue()
+                            + " while starting. Last lines of " + process.logFile() + ":\n" + process.logTail(LOG_TAIL_LINES), 1);
+                }
+                if (isReady(http, service)) {
+                    options.out().printf("  %-16s ready after %.1f s%n", service.id(), elapsedSeconds());
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                ServiceProcess first = processes.get(pending.getFirst());
+                throw new PlatformStartException(pending.stream().map(Service::id).toList()
+                        + " not ready within " + options.readyTimeout().toSeconds() + " s (GET /actuator/health/readiness). "
+                        + "Last lines of " + first.logFile() + ":\n" + first.logTail(LOG_TAIL_LINES), 1);
+            }
+            sleep(250);
+        }
+    }
+
+    private boolean isReady(HttpClient http, Service service) {
+        HttpRequest request = HttpRequest.newBuilder(url(service).resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformStartException("Interrupted while waiting for " + service.id(), e);
+        }
+    }
+
+    private static void requireJars(PlatformOptions options) {
+        List<String> missing = new ArrayList<>();
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(service.jar(options.repoRoot()))) {
+                missing.add(service.jar(options.repoRoot()).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlatformStartException("Service jars missing:\n  " + String.join("\n  ", missing)
+                    + "\nBuild them with: ./mvnw -B -DskipTests install   (or ./lectern up, which builds what is missing)", 3);
+        }
+    }
+
+    private static void requireFreePorts(PlatformOptions options) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (Service s : Service.values()) {
+            wanted.put(s.portEnv() + " (" + s.id() + ")", options.port(s));
+        }
+        InfraPorts infra = options.infraPorts();
+        wanted.put("POSTGRES_PORT (PostgreSQL)", infra.postgres());
+        wanted.put("KAFKA_PORT (Kafka)", infra.kafka());
+        wanted.put("KAFKA_CONTROLLER_PORT (Kafka controller)", infra.kafkaController());
+        wanted.put("REDIS_PORT (Redis)", infra.redis());
+        wanted.put("MONGO_PORT (MongoDB)", infra.mongo());
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> seen = new LinkedHashMap<>();
+        wanted.forEach((what, port) -> {
+            String other = seen.putIfAbsent(port, what);
+            if (other != null) {
+                problems.add("port " + port + " is configured twice: " + other + " and " + what);
+            } else if (!Ports.isFree(port)) {
+                problems.add("port " + port + " is already in use; set " + what.substring(0, what.indexOf(' '))
+                        + " to a free port" + what.substring(what.indexOf(' ')));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new PlatformStartException("Cannot start: " + String.join("; ", problems)
+                    + ". Is another platform already running?", 2);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<GATEWAY_PORT>} */
+    public URI gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service. */
+    public URI url(Service service) {
+        return URI.create("http://127.0.0.1:" + options.port(service));
+    }
+
+    /** The pid of a service's JVM. */
+    public long pid(Service service) {
+        return processes.get(service).pid();
+    }
+
+    public boolean isAlive(Service service) {
+        ServiceProcess process = processes.get(service);
+        return process != null && process.isAlive();
+    }
+
+    public Path logFile(Service service) {
+        return options.logDir().resolve(service.id() + ".log");
+    }
+
+    public PlatformOptions options() {
+        return options;
+    }
+
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafka.bootstrapServers();
+    }
+
+    /** JDBC url of a database on the platform's PostgreSQL. */
+    public String postgresJdbcUrl(String database) {
+        return infrastructure.postgres.jdbcUrl(database);
+    }
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Stops the services (SIGTERM, then kill after a grace period, whole process trees), then infrastructure. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: fine
+            }
+        }
+        List<ServiceProcess> running = List.copyOf(processes.values());
+        running.forEach(ServiceProcess::requestStop);
+        running.forEach(p -> p.awaitStopped(STOP_GRACE));
+        infrastructure.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformStartException("Interrupted while waiting for the services", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lectern.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformOptionsTest {
+
+    private final Path repo = Path.of("/repo");
+    private final Path data = Path.of("/data");
+
+    @Test
+    void defaultsAreThePortsOfTheArchitecturePage() {
+        PlatformOptions options = PlatformOptions.fromEnvironment(repo, data, Map.of());
+
+        assertThat(options.port(Service.GATEWAY)).isEqualTo(8080);
+        assertThat(options.port(Service.AUTH)).isEqualTo(8081);
+        assertThat(options.port(Service.WEBHOOK)).isEqualTo(8084);
+        assertThat(options.infraPorts()).isEqualTo(new InfraPorts(55432, 59092, 59093, 56379, 57017));
+        assertThat(options.jvmOptions()).isEqualTo(PlatformOptions.DEFAULT_JVM_OPTIONS);
+    }
+
+    @Test
+    void environmentVariablesMoveEveryPortAndTheServiceJvmOptions() {
+        PlatformOptions options = PlatformOptions.fromEnvironment(repo, data, Map.of(
+                "GATEWAY_PORT", "9080", "MEDIA_SERVICE_PORT", "9083", "POSTGRES_PORT", "6543",
+                "KAFKA_PORT", "9092", "KAFKA_CONTROLLER_PORT", "9093", "REDIS_PORT", "6379", "MONGO_PORT", "27017",
+                "LECTERN_SERVICE_JVM_OPTS", "-Xmx512m  -XX:+UseG1GC"));
+
+        assertThat(options.port(Service.GATEWAY)).isEqualTo(9080);
+        assertThat(options.port(Service.MEDIA)).isEqualTo(9083);
+        assertThat(options.port(Service.AUTH)).isEqualTo(8081);
+        assertThat(options.infraPorts()).isEqualTo(new InfraPorts(6543, 9092, 9093, 6379, 27017));
+        assertThat(options.jvmOptions()).containsExactly("-Xmx512m", "-XX:+UseG1GC");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRejectedByName() {
+        assertThatThrownBy(() -> PlatformOptions.fromEnvironment(repo, data, Map.of("REDIS_PORT", "redis")))
+                .isInstanceOf(PlatformStartException.class)
+                .hasMessageContaining("REDIS_PORT=redis");
+        assertThatThrownBy(() -> PlatformOptions.fromEnvironment(repo, data, Map.of("GATEWAY_PORT", "70000")))
+                .hasMessageContaining("GATEWAY_PORT=70000");
+    }
+
+    @Test
+    void testOptionsUseDistinctFreePorts() {
+        PlatformOptions options = PlatformOptions.forTests(repo, data);
+        var ports = new java.util.HashSet<>(options.servicePorts().values());
+        InfraPorts infra = options.infraPorts();
+        ports.addAll(java.util.List.of(infra.postgres(), infra.kafka(), infra.kafkaController(), infra.redis(), infra.mongo()));
+        assertThat(ports).hasSize(10).doesNotContain(8080, 8081, 55432);
+    }
+
+    @Test
+    void extraEnvironmentIsAddedWithoutLosingEarlierValues() {
+        PlatformOptions options = PlatformOptions.forTests(repo, data)
+                .withEnv("LECTERN_TRUSTED_PROXIES", "127.0.0.1/32")
+                .withEnv(Map.of("LECTERN_ADMIN_EMAIL", "admin@example.com"));
+        assertThat(options.extraEnv()).containsEntry("LECTERN_TRUSTED_PROXIES", "127.0.0.1/32")
+                .containsEntry("LECTERN_ADMIN_EMAIL", "admin@example.com");
+    }
+}
