@@ -1,0 +1,37 @@
+package dev.lectern.auth.outbox;
+
+import dev.lectern.contracts.DomainEvent;
+import dev.lectern.contracts.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores an event in the same transaction as the change it describes; {@link OutboxRelay} publishes it later. */
+@Component
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(DomainEvent event) {
+        EventCodec.Encoded encoded = EventCodec.encode(event);
+        jdbc.sql("""
+                        insert into outbox_events (id, topic, event_key, event_type, payload, created_at)
+                        values (:id, :topic, :key, :type, cast(:payload as jsonb), :createdAt)""")
+                .param("id", UUID.fromString(encoded.eventId()))
+                .param("topic", encoded.topic())
+                .param("key", encoded.key())
+                .param("type", encoded.eventType())
+                .param("payload", new String(encoded.json(), StandardCharsets.UTF_8))
+                .param("createdAt", Timestamp.from(event.occurredAt()))
+                .update();
+    }
+}
