@@ -3,8 +3,9 @@ package dev.lectern.course.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.ServiceUnderTest;
-import dev.lectern.course.ServiceUnderTest.Caller;
-import dev.lectern.course.ServiceUnderTest.Response;
+import dev.lectern.testkit.ServiceClient;
+import dev.lectern.testkit.ServiceClient.Caller;
+import dev.lectern.testkit.ServiceClient.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +28,13 @@ class CourseApiTest {
     @LocalServerPort
     int port;
 
-    ServiceUnderTest api;
+    ServiceClient api;
     final Caller owner = Caller.instructor();
     final String category = "cat-" + UUID.randomUUID();
 
     @BeforeEach
     void setUp() {
-        api = new ServiceUnderTest(port);
+        api = new ServiceClient(port);
     }
 
     private String createCourse(Caller caller, String title) {

@@ -9,8 +9,9 @@ import dev.lectern.contracts.course.CourseEvent;
 import dev.lectern.contracts.enrollment.EnrollmentEnded;
 import dev.lectern.contracts.enrollment.StudentEnrolled;
 import dev.lectern.course.ServiceUnderTest;
-import dev.lectern.course.ServiceUnderTest.Caller;
-import dev.lectern.course.ServiceUnderTest.Response;
+import dev.lectern.testkit.ServiceClient;
+import dev.lectern.testkit.ServiceClient.Caller;
+import dev.lectern.testkit.ServiceClient.Response;
 import dev.lectern.testkit.Eventually;
 import dev.lectern.testkit.KafkaTestConsumer;
 import dev.lectern.testkit.TestInfrastructure;
@@ -49,12 +50,12 @@ class CourseEventsTest {
     @Autowired
     MongoTemplate mongo;
 
-    ServiceUnderTest api;
+    ServiceClient api;
     final Caller owner = Caller.instructor();
 
     @BeforeEach
     void setUp() {
-        api = new ServiceUnderTest(port);
+        api = new ServiceClient(port);
     }
 
     @Test
