@@ -54,7 +54,8 @@ public class OutboxRelay {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${lectern.outbox.poll-interval-ms:200}", initialDelay = 500)
+    @Scheduled(fixedDelayString = "${lectern.outbox.poll-interval-ms:200}",
+            initialDelayString = "${lectern.outbox.initial-delay-ms:500}")
     void relay() {
         try {
             int published;
