@@ -36,6 +36,8 @@ public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.health.livenessstate.enabled", "true");
         defaults.put("management.health.readinessstate.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
+        // component statuses (db, kafka, ...) without their details: enough for an operator, nothing for an attacker
+        defaults.put("management.endpoint.health.show-components", "always");
 
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
