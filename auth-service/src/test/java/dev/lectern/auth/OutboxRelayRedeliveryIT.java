@@ -142,6 +142,32 @@ class OutboxRelayRedeliveryIT {
         }
     }
 
+    @Test
+    void cleanUpDeletesOnlyPublishedRowsPastTheRetention() {
+        relay.publishBatch();
+        UUID oldPublished = UUID.randomUUID();
+        UUID recentPublished = UUID.randomUUID();
+        UUID oldPending = UUID.randomUUID();
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(properties.retention()).minusSeconds(60));
+        for (UUID id : List.of(oldPublished, recentPublished, oldPending)) {
+            jdbc.sql("""
+                            insert into outbox_events (id, topic, event_key, event_type, payload, created_at, published_at)
+                            values (:id, 'cleanup-test', 'k', 'user.disabled', '{}'::jsonb, :created, :published)""")
+                    .param("id", id)
+                    .param("created", longAgo)
+                    .param("published", id.equals(oldPublished) ? longAgo
+                            : id.equals(recentPublished) ? java.sql.Timestamp.from(Instant.now()) : null)
+                    .update();
+        }
+
+        relay.cleanUp();
+
+        List<UUID> left = jdbc.sql("select id from outbox_events where topic = 'cleanup-test'")
+                .query(UUID.class).list();
+        assertThat(left).containsExactlyInAnyOrder(recentPublished, oldPending);
+        jdbc.sql("delete from outbox_events where topic = 'cleanup-test'").update();
+    }
+
     @SuppressWarnings("unchecked")
     private ProducerFactory<String, byte[]> castFactory() {
         return (ProducerFactory<String, byte[]>) producerFactory;

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** A minimal service on the kit, for the kit's own tests. */
-@SpringBootApplication
+@SpringBootApplication(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class KitTestApplication {
 
     @Bean
