@@ -149,10 +149,14 @@ class RequestHandlingTest extends GatewayTestSupport {
 
     @Test
     void docsServeOneSwaggerUiOverAllServices() {
+        HttpResponse<String> entry = send(request("GET", "/docs"));
+        assertThat(entry.statusCode()).isBetween(301, 308);
+        assertThat(entry.headers().firstValue("Location").orElseThrow()).contains("/docs/");
+
         HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> ui = send(following, request("GET", "/docs"));
-
         assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.uri().getPath()).startsWith("/docs/");
         assertThat(ui.body()).containsIgnoringCase("swagger-ui");
 
         JsonNode config = json(send(request("GET", "/docs/api-docs/swagger-config")));

@@ -4,9 +4,11 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
+import dev.lectern.gateway.request.RequestIds;
 import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,17 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
+        // error handling runs outside the request's Reactor context; the id is put into the MDC by hand
+        String requestId = RequestIds.of(exchange);
+        if (requestId == null) {
+            return render(exchange, ex);
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.KEY, requestId)) {
+            return render(exchange, ex);
+        }
+    }
+
+    private Mono<Void> render(ServerWebExchange exchange, Throwable ex) {
         String path = exchange.getRequest().getPath().value();
         PayloadTooLargeException tooLarge = find(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
