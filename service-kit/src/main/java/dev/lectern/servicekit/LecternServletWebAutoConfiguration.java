@@ -1,6 +1,7 @@
 package dev.lectern.servicekit;
 
 import dev.lectern.servicekit.problem.LecternProblemHandler;
+import dev.lectern.servicekit.problem.ProblemErrorController;
 import dev.lectern.servicekit.request.RequestIdFilter;
 import dev.lectern.servicekit.security.CurrentUserArgumentResolver;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -23,8 +25,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Servlet parts: request ids, problem+json for every error, {@code CurrentUser} parameters, OpenAPI in snake_case. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+/** Servlet parts: request ids, problem+json for every error (the {@code /error} page included), {@code CurrentUser} parameters, OpenAPI in snake_case. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 public class LecternServletWebAutoConfiguration {
@@ -42,6 +47,12 @@ public class LecternServletWebAutoConfiguration {
     @ConditionalOnMissingBean
     LecternProblemHandler lecternProblemHandler() {
         return new LecternProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController lecternErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean

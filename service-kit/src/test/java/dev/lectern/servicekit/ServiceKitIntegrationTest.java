@@ -202,6 +202,23 @@ class ServiceKitIntegrationTest {
         }
 
         @Test
+        void failureOutsideControllersIsStillAProblemWithoutInternals() {
+            Reply reply = get("/public/filter-boom", "X-Request-Id", "filter-rid");
+            assertProblem(reply, 500, "internal");
+            assertThat(reply.requestId()).isEqualTo("filter-rid");
+            assertThat(reply.body()).doesNotContain("hunter2");
+            assertThat(reply.json().path("instance").asString()).isEqualTo("/public/filter-boom");
+        }
+
+        @Test
+        void containerErrorPagesAreProblemsToo() {
+            Reply reply = get("/public/teapot", "Accept", "text/html");
+            assertThat(reply.status()).isEqualTo(418);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().path("type").asString()).isEqualTo("https://lectern.dev/problems/http-418");
+        }
+
+        @Test
         void tooLargeUploadAnswers413() {
             String boundary = "kit-boundary";
             String body = "--" + boundary + "\r\n"

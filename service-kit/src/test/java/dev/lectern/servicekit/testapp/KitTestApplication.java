@@ -10,11 +10,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartFile;
 
 /** A minimal service on the kit, for the kit's own tests. */
@@ -37,6 +44,27 @@ public class KitTestApplication {
     @Bean
     PublicEndpoints publicThings() {
         return PublicEndpoints.of("/public/**");
+    }
+
+    /** A filter that fails before any controller runs. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (request.getRequestURI().equals("/public/filter-boom")) {
+                    throw new IllegalStateException("filter internals: secret=hunter2");
+                }
+                if (request.getRequestURI().equals("/public/teapot")) {
+                    response.sendError(418);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setOrder(0);
+        return registration;
     }
 
     public record CreateThing(@NotBlank @Size(max = 10) String displayName,
