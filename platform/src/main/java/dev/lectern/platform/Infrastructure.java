@@ -7,12 +7,7 @@ import dev.lectern.infra.PostgresInstance;
 import dev.lectern.infra.RedisInstance;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** PostgreSQL, Kafka, Redis and MongoDB in this JVM, with their data under one directory. */
 final class Infrastructure implements AutoCloseable {
@@ -36,18 +31,9 @@ final class Infrastructure implements AutoCloseable {
         return List.of(postgres, kafka, redis, mongo);
     }
 
-    /** Starts the four servers in parallel; on any failure stops those that started and rethrows. */
-    void start() {
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<CompletableFuture<Void>> starts = new ArrayList<>();
-            for (EmbeddedServer server : servers()) {
-                starts.add(CompletableFuture.runAsync(server::start, pool));
-            }
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            close();
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+    /** Starts PostgreSQL and creates the services' databases if missing. */
+    void startPostgres() {
+        postgres.start();
         POSTGRES_DATABASES.forEach(postgres::ensureDatabase);
     }
 

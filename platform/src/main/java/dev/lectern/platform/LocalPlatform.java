@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The whole platform on this machine: infrastructure in this JVM, each service its own JVM.
@@ -63,6 +67,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the four servers in parallel and each service as soon as its own store is up (Kafka is only
+     * awaited through readiness), while the service jars are extracted.
+     */
     private void startAll() {
         try {
             Files.createDirectories(options.logDir());
@@ -70,16 +78,43 @@ public final class LocalPlatform implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + options.logDir(), e);
         }
         options.out().println("Starting PostgreSQL, Kafka, Redis, MongoDB (data in " + options.dataDir() + ")");
-        infrastructure.start();
-        options.out().printf("Infrastructure up after %.1f s; starting services%n", elapsedSeconds());
-        for (Service service : Service.values()) {
-            if (closed) {
-                throw new PlatformStartException("Stopped while starting", 1);
+        ExecutorService pool = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+        try {
+            CompletableFuture<Void> postgres = infra(pool, "PostgreSQL", infrastructure::startPostgres);
+            CompletableFuture<Void> kafka = infra(pool, "Kafka", infrastructure.kafka::start);
+            CompletableFuture<Void> redis = infra(pool, "Redis", infrastructure.redis::start);
+            CompletableFuture<Void> mongo = infra(pool, "MongoDB", infrastructure.mongo::start);
+            Map<Service, CompletableFuture<Void>> store = Map.of(Service.GATEWAY, redis, Service.AUTH, postgres,
+                    Service.COURSE, mongo, Service.MEDIA, postgres, Service.WEBHOOK, postgres);
+            List<CompletableFuture<Void>> all = new ArrayList<>(List.of(postgres, kafka, redis, mongo));
+            for (Service service : Service.values()) {
+                Path cache = options.cacheDir().resolve(service.id());
+                all.add(CompletableFuture
+                        .supplyAsync(() -> ExtractedJar.prepare(service.jar(options.repoRoot()), cache), pool)
+                        .thenCombine(store.get(service), (jar, ready) -> jar)
+                        .thenAccept(jar -> launch(service, jar, cache)));
             }
-            processes.put(service, ServiceProcess.start(service, service.jar(options.repoRoot()),
-                    options.jvmOptions(), environmentOf(service), logFile(service)));
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdown();
         }
         awaitReady();
+    }
+
+    private CompletableFuture<Void> infra(ExecutorService pool, String name, Runnable start) {
+        return CompletableFuture.runAsync(start, pool)
+                .thenRun(() -> options.out().printf("  %-16s up after %.1f s%n", name, elapsedSeconds()));
+    }
+
+    private void launch(Service service, Path jar, Path cache) {
+        if (closed) {
+            throw new PlatformStartException("Stopped while starting", 1);
+        }
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        jvm.addAll(ExtractedJar.classDataSharingOptions(jar, cache));
+        processes.put(service, ServiceProcess.start(service, jar, jvm, environmentOf(service), logFile(service)));
     }
 
     /** The environment a service gets: everything it needs to find the others, then {@code extraEnv}. */

@@ -23,6 +23,7 @@ import java.util.Set;
  *
  * @param repoRoot     the checkout, holding {@code <service>/target/<service>-exec.jar}
  * @param dataDir      data of the infrastructure and {@code logs/<service>.log}
+ * @param cacheDir     extracted service jars and their class-data archives (safe to delete)
  * @param servicePorts port of each service
  * @param infraPorts   ports of PostgreSQL, Kafka, Redis, MongoDB
  * @param extraEnv     added to every service's environment (wins over what the platform sets)
@@ -30,7 +31,7 @@ import java.util.Set;
  * @param readyTimeout how long every service has to answer its readiness probe
  * @param out          where progress goes
  */
-public record PlatformOptions(Path repoRoot, Path dataDir, Map<Service, Integer> servicePorts, InfraPorts infraPorts,
+public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Service, Integer> servicePorts, InfraPorts infraPorts,
                               Map<String, String> extraEnv, List<String> jvmOptions, Duration readyTimeout,
                               PrintStream out) {
 
@@ -63,7 +64,8 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Map<Service, Integer>
                 port(env, MongoInstance.PORT_ENV, MongoInstance.DEFAULT_PORT));
         String jvmOpts = env.getOrDefault("LECTERN_SERVICE_JVM_OPTS", "").trim();
         List<String> jvm = jvmOpts.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(jvmOpts.split("\\s+"));
-        return new PlatformOptions(repoRoot, dataDir, ports, infra, Map.of(), jvm, DEFAULT_READY_TIMEOUT, System.out);
+        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(), jvm,
+                DEFAULT_READY_TIMEOUT, System.out);
     }
 
     /** Free ports everywhere, so a test run never clashes with a running platform or another build. */
@@ -75,32 +77,37 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Map<Service, Integer>
         }
         InfraPorts infra = new InfraPorts(distinctFreePort(taken), distinctFreePort(taken), distinctFreePort(taken),
                 distinctFreePort(taken), distinctFreePort(taken));
-        return new PlatformOptions(repoRoot, dataDir, ports, infra, Map.of(), DEFAULT_JVM_OPTIONS,
-                DEFAULT_READY_TIMEOUT, System.out);
+        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(),
+                DEFAULT_JVM_OPTIONS, DEFAULT_READY_TIMEOUT, System.out);
     }
 
     public PlatformOptions withEnv(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put(name, value);
-        return new PlatformOptions(repoRoot, dataDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
     }
 
     public PlatformOptions withEnv(Map<String, String> more) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.putAll(more);
-        return new PlatformOptions(repoRoot, dataDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
     }
 
     public PlatformOptions withJvmOptions(List<String> options) {
-        return new PlatformOptions(repoRoot, dataDir, servicePorts, infraPorts, extraEnv, options, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, options, readyTimeout, out);
     }
 
     public PlatformOptions withReadyTimeout(Duration timeout) {
-        return new PlatformOptions(repoRoot, dataDir, servicePorts, infraPorts, extraEnv, jvmOptions, timeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, timeout, out);
+    }
+
+    /** Keeps extracted jars somewhere that outlives the data directory (e.g. across test runs). */
+    public PlatformOptions withCacheDir(Path dir) {
+        return new PlatformOptions(repoRoot, dataDir, dir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, out);
     }
 
     public PlatformOptions withOut(PrintStream stream) {
-        return new PlatformOptions(repoRoot, dataDir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream);
     }
 
     public int port(Service service) {

@@ -26,14 +26,14 @@ final class ServiceProcess {
 
     static ServiceProcess start(Service service, Path jar, List<String> jvmOptions, Map<String, String> env,
                                 Path logFile) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = ExtractedJar.javaExecutable();
         List<String> command = new java.util.ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(jar.getParent().toFile())
+                .directory(logFile.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(devNull()));

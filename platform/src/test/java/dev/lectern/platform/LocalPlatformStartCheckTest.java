@@ -58,7 +58,7 @@ class LocalPlatformStartCheckTest {
             PlatformOptions base = options();
             Map<Service, Integer> ports = new EnumMap<>(base.servicePorts());
             ports.put(Service.COURSE, taken.getLocalPort());
-            PlatformOptions withTakenPort = new PlatformOptions(repo, data, ports, base.infraPorts(), Map.of(),
+            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), ports, base.infraPorts(), Map.of(),
                     base.jvmOptions(), base.readyTimeout(), base.out());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
@@ -76,7 +76,7 @@ class LocalPlatformStartCheckTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PlatformOptions base = options();
             InfraPorts infra = base.infraPorts();
-            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.servicePorts(),
+            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
                     new InfraPorts(infra.postgres(), infra.kafka(), infra.kafkaController(), taken.getLocalPort(), infra.mongo()),
                     Map.of(), base.jvmOptions(), base.readyTimeout(), base.out());
 
