@@ -133,11 +133,8 @@ public class SigningKeyStore {
     public JWKSource<SecurityContext> jwkSource() {
         return (selector, context) -> {
             List<JWK> found = selector.select(jwkSet());
-            Snapshot current = snapshot;
-            if (found.isEmpty() && current != null
-                    && current.loadedAt().plus(UNKNOWN_KID_RELOAD_INTERVAL).isBefore(Instant.now())) {
-                reload();
-                found = selector.select(jwkSet());
+            if (found.isEmpty()) {
+                found = selector.select(reloadIfOlderThan(UNKNOWN_KID_RELOAD_INTERVAL).jwks());
             }
             return found;
         };
@@ -145,10 +142,17 @@ public class SigningKeyStore {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        if (current == null || current.loadedAt().plus(cacheTtl).isBefore(Instant.now())) {
-            current = reload();
-        }
-        return current;
+        return isOlderThan(current, cacheTtl) ? reloadIfOlderThan(cacheTtl) : current;
+    }
+
+    /** Reloads unless another thread just did, so a burst of requests causes one query. */
+    private synchronized Snapshot reloadIfOlderThan(Duration age) {
+        Snapshot current = snapshot;
+        return isOlderThan(current, age) ? reload() : current;
+    }
+
+    private static boolean isOlderThan(Snapshot snapshot, Duration age) {
+        return snapshot == null || snapshot.loadedAt().plus(age).isBefore(Instant.now());
     }
 
     synchronized Snapshot reload() {
