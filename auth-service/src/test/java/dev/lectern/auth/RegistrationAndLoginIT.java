@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 class RegistrationAndLoginIT extends AuthIntegrationTest {
@@ -167,6 +170,25 @@ class RegistrationAndLoginIT extends AuthIntegrationTest {
         long wrongMedian = median(wrongNanos);
         assertThat(unknownMedian).as("unknown email still pays for a hash").isGreaterThan(5_000_000L);
         assertThat((double) unknownMedian / wrongMedian).isBetween(0.4, 2.5);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void passwordsAndTokensNeverReachTheLogs(CapturedOutput output) {
+        String email = uniqueEmail();
+        String password = "never-logged-" + java.util.UUID.randomUUID();
+        assertThat(post("/api/v1/auth/register", registration(email, password, uniqueMobile(), "student")).status())
+                .isEqualTo(201);
+        Tokens tokens = login(email, password);
+        loginReply(email, password + "-wrong");
+        refresh(tokens.refreshToken());
+        refresh(tokens.refreshToken());
+
+        assertThat(output.getAll()).contains("Refresh token reuse detected")
+                .doesNotContain(password)
+                .doesNotContain(tokens.refreshToken())
+                .doesNotContain(tokens.accessToken())
+                .doesNotContain(ADMIN_PASSWORD);
     }
 
     @Test

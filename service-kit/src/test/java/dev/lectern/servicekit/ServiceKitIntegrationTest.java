@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -199,6 +202,14 @@ class ServiceKitIntegrationTest {
             Reply reply = get("/public/boom");
             assertProblem(reply, 500, "internal");
             assertThat(reply.body()).doesNotContain("hunter2").doesNotContain("IllegalState");
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void unexpectedFailureIsLoggedInFullWithTheRequestId(CapturedOutput output) {
+            get("/public/boom", "X-Request-Id", "log-rid-42");
+            assertThat(output.getOut()).contains("[log-rid-42]").contains("request_id=log-rid-42")
+                    .contains("db password is hunter2");
         }
 
         @Test
