@@ -78,6 +78,19 @@ class RefreshSessionsIT extends AuthIntegrationTest {
     }
 
     @Test
+    void signInsAndRefreshesAreCountedForPrometheus() {
+        Tokens tokens = login(register("student"));
+        refresh(tokens.refreshToken());
+        refresh(tokens.refreshToken());
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("lectern_auth_logins_total{outcome=\"success\"")
+                .contains("lectern_auth_refreshes_total{outcome=\"success\"")
+                .contains("lectern_auth_refreshes_total{outcome=\"reuse_detected\"")
+                .contains("lectern_outbox_pending")
+                .contains("lectern_outbox_published_total");
+    }
+
+    @Test
     void garbageRefreshTokenAnswers401() {
         assertThat(refresh("not-a-token").status()).isEqualTo(401);
         assertThat(post("/api/v1/auth/refresh", "{}").status()).isEqualTo(400);

@@ -12,10 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +51,30 @@ public class OutboxRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
 
+    private final Counter published;
+    private final Counter failedRounds;
+
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                        OutboxProperties properties) {
+        this(jdbc, transactions, kafka, properties, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+                       OutboxProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
+        this.published = meters.counter("lectern.outbox.published");
+        this.failedRounds = meters.counter("lectern.outbox.failed.rounds");
+        Gauge.builder("lectern.outbox.pending", this, OutboxRelay::pending)
+                .description("outbox rows not yet acknowledged by Kafka")
+                .register(meters);
+    }
+
+    private double pending() {
+        return jdbc.sql("select count(*) from outbox_events where published_at is null").query(Long.class).single();
     }
 
     @Scheduled(fixedDelayString = "${lectern.outbox.poll-interval-ms:200}",
@@ -63,6 +86,7 @@ public class OutboxRelay {
                 published = publishBatch();
             } while (published == properties.batchSize());
         } catch (RuntimeException e) {
+            failedRounds.increment();
             log.warn("Outbox relay round failed, will retry: {}", e.toString());
         }
     }
@@ -100,6 +124,9 @@ public class OutboxRelay {
                     .update();
             return pending.size();
         });
+        if (count != null && count > 0) {
+            published.increment(count);
+        }
         return count == null ? 0 : count;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,9 +43,11 @@ public class SessionService {
     private final TransactionTemplate transactions;
     private final Duration tokenTtl;
     private final Duration familyMaxAge;
+    private final MeterRegistry meters;
 
     public SessionService(UserRepository users, PasswordHasher hasher, SessionStore store,
-                          AccessTokenIssuer accessTokens, TransactionTemplate transactions, AuthProperties properties) {
+                          AccessTokenIssuer accessTokens, TransactionTemplate transactions, AuthProperties properties,
+                          MeterRegistry meters) {
         this.users = users;
         this.hasher = hasher;
         this.store = store;
@@ -52,6 +55,11 @@ public class SessionService {
         this.transactions = transactions;
         this.tokenTtl = properties.refreshTokenTtl();
         this.familyMaxAge = properties.refreshFamilyMaxAge();
+        this.meters = meters;
+    }
+
+    private void count(String name, String outcome) {
+        meters.counter(name, "outcome", outcome).increment();
     }
 
     /** Unknown email, wrong password and disabled account all fail the same way, after the same hashing work. */
@@ -62,6 +70,7 @@ public class SessionService {
                 : hasher.matchesNothing(password);
         if (!matches || found.get().disabled()) {
             log.info("Failed sign-in");
+            count("lectern.auth.logins", "rejected");
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
         UserAccount user = found.get();
@@ -75,6 +84,7 @@ public class SessionService {
                     earliest(now.plus(tokenTtl), familyExpiresAt));
         });
         log.info("User {} signed in", user.getId());
+        count("lectern.auth.logins", "success");
         return pair(user, refreshToken);
     }
 
@@ -88,6 +98,7 @@ public class SessionService {
                     if (store.revokeFamily(state.familyId(), "reuse_detected") > 0) {
                         log.warn("Refresh token reuse detected: session family {} revoked", state.familyId());
                     }
+                    count("lectern.auth.refreshes", "reuse_detected");
                 });
                 return null;
             }
@@ -103,8 +114,10 @@ public class SessionService {
             return new Renewal(user.get(), next);
         });
         if (renewal == null) {
+            count("lectern.auth.refreshes", "rejected");
             throw new UnauthorizedException(INVALID_REFRESH);
         }
+        count("lectern.auth.refreshes", "success");
         return pair(renewal.user(), renewal.refreshToken());
     }
 
