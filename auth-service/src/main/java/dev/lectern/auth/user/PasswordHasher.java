@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -59,8 +60,10 @@ public class PasswordHasher implements DisposableBean {
         try {
             return pool.submit(work).get();
         } catch (RejectedExecutionException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+            ProblemException busy = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                     "Too many sign-ins at once. Retry in a moment.");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            throw busy;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);
