@@ -251,6 +251,11 @@ public final class LocalPlatform implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** True once {@link #close()} has begun (services stopping are then expected). */
+    public boolean isStopping() {
+        return closed;
+    }
+
     public Path logFile(Service service) {
         return options.logDir().resolve(service.id() + ".log");
     }

@@ -1,5 +1,6 @@
 package dev.lectern.platform;
 
+import dev.lectern.platform.bench.Benchmark;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar lectern-platform.jar up [--data-dir D] [--repo R]}: runs the platform in the foreground
- * until Ctrl-C.
+ * until Ctrl-C. {@code bench [...]}: runs the benchmark (see {@link Benchmark}).
  */
 public final class Main {
 
@@ -28,8 +29,9 @@ public final class Main {
             LoggerFactory.getLogger(Main.class); // logging set up once, before the servers start in parallel
             switch (command) {
                 case "up" -> up(PlatformOptions.fromEnvironment(repoRoot, data, System.getenv()));
+                case "bench" -> System.exit(Benchmark.run(repoRoot, data, rest));
                 default -> {
-                    System.err.println("Usage: lectern up [--data-dir D]");
+                    System.err.println("Usage: lectern up [--data-dir D] | lectern bench [--help]");
                     System.exit(64);
                 }
             }
@@ -62,7 +64,7 @@ public final class Main {
         CountDownLatch never = new CountDownLatch(1);
         while (true) {
             for (Service s : Service.values()) {
-                if (!reported.contains(s) && !platform.isAlive(s)) {
+                if (!reported.contains(s) && !platform.isAlive(s) && !platform.isStopping()) {
                     reported.add(s);
                     System.err.println(s.id() + " stopped unexpectedly; see " + platform.logFile(s));
                 }

@@ -1,0 +1,45 @@
+package dev.lectern.platform.bench;
+
+import dev.lectern.platform.PlatformStartException;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchmarkSettingsTest {
+
+    @Test
+    void defaultsAreBounded() {
+        Benchmark.Settings s = Benchmark.Settings.parse(List.of());
+
+        assertThat(s.requests()).isEqualTo(20_000);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.gateway()).isEmpty();
+    }
+
+    @Test
+    void optionsOverrideDefaults() {
+        Benchmark.Settings s = Benchmark.Settings.parse(List.of("--requests", "500", "--duration", "5",
+                "--concurrency", "4", "--gateway", "http://localhost:8080", "--auth", "http://localhost:8081"));
+
+        assertThat(s.requests()).isEqualTo(500);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.concurrency()).isEqualTo(4);
+        assertThat(s.gateway()).contains(URI.create("http://localhost:8080"));
+        assertThat(s.auth()).contains(URI.create("http://localhost:8081"));
+    }
+
+    @Test
+    void badOptionsAreRefusedWithUsage() {
+        assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--requests", "-1")))
+                .isInstanceOf(PlatformStartException.class).hasMessageContaining("Usage");
+        assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--gateway", "http://localhost:8080")))
+                .hasMessageContaining("--gateway and --auth go together");
+        assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--fast")))
+                .hasMessageContaining("Unknown benchmark option --fast");
+    }
+}
