@@ -42,7 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private volatile boolean closed;
 
-    private LocalPlatform(PlatformOptions options) {
+    LocalPlatform(PlatformOptions options) {
         this.options = options;
         this.infrastructure = new Infrastructure(options.dataDir(), options.infraPorts());
     }
@@ -152,6 +152,9 @@ public final class LocalPlatform implements AutoCloseable {
         long deadline = System.nanoTime() + options.readyTimeout().toNanos();
         List<Service> pending = new ArrayList<>(List.of(Service.values()));
         while (!pending.isEmpty()) {
+            if (closed) {
+                throw new PlatformStartException("Stopped while starting", 130);
+            }
             for (var it = pending.iterator(); it.hasNext(); ) {
                 Service service = it.next();
                 ServiceProcess process = processes.get(service);
@@ -206,28 +209,27 @@ public final class LocalPlatform implements AutoCloseable {
     private static void requireFreePorts(PlatformOptions options) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (Service s : Service.values()) {
-            wanted.put(s.portEnv() + " (" + s.id() + ")", options.port(s));
+            wanted.put(s.portEnv() + ", " + s.id(), options.port(s));
         }
         InfraPorts infra = options.infraPorts();
-        wanted.put("POSTGRES_PORT (PostgreSQL)", infra.postgres());
-        wanted.put("KAFKA_PORT (Kafka)", infra.kafka());
-        wanted.put("KAFKA_CONTROLLER_PORT (Kafka controller)", infra.kafkaController());
-        wanted.put("REDIS_PORT (Redis)", infra.redis());
-        wanted.put("MONGO_PORT (MongoDB)", infra.mongo());
+        wanted.put("POSTGRES_PORT, PostgreSQL", infra.postgres());
+        wanted.put("KAFKA_PORT, Kafka", infra.kafka());
+        wanted.put("KAFKA_CONTROLLER_PORT, Kafka controller", infra.kafkaController());
+        wanted.put("REDIS_PORT, Redis", infra.redis());
+        wanted.put("MONGO_PORT, MongoDB", infra.mongo());
         List<String> problems = new ArrayList<>();
         Map<Integer, String> seen = new LinkedHashMap<>();
         wanted.forEach((what, port) -> {
             String other = seen.putIfAbsent(port, what);
             if (other != null) {
-                problems.add("port " + port + " is configured twice: " + other + " and " + what);
+                problems.add("port " + port + " is configured twice (" + other + " and " + what + ")");
             } else if (!Ports.isFree(port)) {
-                problems.add("port " + port + " is already in use; set " + what.substring(0, what.indexOf(' '))
-                        + " to a free port" + what.substring(what.indexOf(' ')));
+                problems.add("port " + port + " (" + what + ") is already in use");
             }
         });
         if (!problems.isEmpty()) {
-            throw new PlatformStartException("Cannot start: " + String.join("; ", problems)
-                    + ". Is another platform already running?", 2);
+            throw new PlatformStartException("Cannot start, nothing was started:\n  " + String.join("\n  ", problems)
+                    + "\nIs another platform running? Stop it, or choose free ports with the variables named above.", 2);
         }
     }
 

@@ -63,7 +63,7 @@ class LocalPlatformStartCheckTest {
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
                     .isInstanceOfSatisfying(PlatformStartException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
+                    .hasMessageContaining("port " + taken.getLocalPort() + " (COURSE_SERVICE_PORT, course-service) is already in use")
                     .hasMessageContaining("COURSE_SERVICE_PORT");
         }
         assertThat(progress.toString()).isEmpty();
