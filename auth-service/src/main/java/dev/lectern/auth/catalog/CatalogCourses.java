@@ -41,20 +41,20 @@ public class CatalogCourses {
     /** Applies a course-level event; true when it changed the read model. Lecture events are not kept here. */
     boolean apply(CourseEvent event) {
         return switch (event) {
-            case CourseCreated e -> upsert(e.courseId(), e.courseVersion(), e.course(),
+            case CourseCreated e -> upsert(e.courseId(), e.courseVersion(), e.course(), e.course().published(),
                     e.occurredAt());
-            case CourseUpdated e -> upsert(e.courseId(), e.courseVersion(), e.course(),
+            case CourseUpdated e -> upsert(e.courseId(), e.courseVersion(), e.course(), e.course().published(),
                     e.occurredAt());
-            case CoursePublished e -> upsert(e.courseId(), e.courseVersion(), e.course(),
-                    e.occurredAt());
-            case CourseUnpublished e -> upsert(e.courseId(), e.courseVersion(), e.course(),
-                    e.occurredAt());
+            // Publishing and unpublishing say what happened by their type; that wins over the details flag.
+            case CoursePublished e -> upsert(e.courseId(), e.courseVersion(), e.course(), true, e.occurredAt());
+            case CourseUnpublished e -> upsert(e.courseId(), e.courseVersion(), e.course(), false, e.occurredAt());
             case CourseDeleted e -> delete(e);
             default -> false;
         };
     }
 
-    private boolean upsert(UUID courseId, long version, CourseDetails course, Instant occurredAt) {
+    private boolean upsert(UUID courseId, long version, CourseDetails course, boolean published,
+                           Instant occurredAt) {
         // A deletion is final: a later details event (which course-service never sends) cannot revive the course.
         return jdbc.sql("""
                         insert into catalog_courses (course_id, instructor_id, premium, published, deleted,
@@ -68,7 +68,7 @@ public class CatalogCourses {
                 .param("id", courseId)
                 .param("instructor", course.instructorId())
                 .param("premium", course.premium())
-                .param("published", course.published())
+                .param("published", published)
                 .param("version", version)
                 .param("at", Timestamp.from(occurredAt))
                 .update() == 1;

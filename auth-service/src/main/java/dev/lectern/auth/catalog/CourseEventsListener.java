@@ -25,7 +25,7 @@ class CourseEventsListener {
         this.courses = courses;
     }
 
-    @KafkaListener(id = "auth-service-courses", topics = Topics.COURSES)
+    @KafkaListener(id = "auth-service-courses", idIsGroup = false, topics = Topics.COURSES)
     void on(ConsumerRecord<String, byte[]> record) {
         EventCodec.decode(Topics.COURSES, record.value(), CourseEvent.class).ifPresent(event -> {
             boolean applied = courses.apply(event);
