@@ -18,7 +18,7 @@ final class ServiceProcess {
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(Service service, Path logFile, Process process) {
+    ServiceProcess(Service service, Path logFile, Process process) {
         this.service = service;
         this.logFile = logFile;
         this.process = process;
