@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port helpers: find a free loopback port, or fail clearly when a wanted port is taken. */
 public final class Ports {
@@ -12,13 +15,37 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free on the loopback interface a moment ago. */
+    private static final int LOWEST = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+    /**
+     * A port that was free a moment ago. Picked below the kernel's ephemeral range when it is known, so that
+     * the outgoing connections of other processes (which take ephemeral local ports) cannot grab it between
+     * this call and the server's bind.
+     */
     public static int freePort() {
+        int ephemeralStart = ephemeralRangeStart();
+        if (ephemeralStart > LOWEST + 1_000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int candidate = ThreadLocalRandom.current().nextInt(LOWEST, ephemeralStart);
+                if (isFree(candidate)) {
+                    return candidate;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on the loopback interface", e);
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
