@@ -41,9 +41,11 @@ public final class Ports {
         }
     }
 
-    private static int ephemeralRangeStart() {
+    /** First port of the kernel's ephemeral range, 0 when unknown. */
+    static int ephemeralRangeStart() {
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            // readAllLines, not readString: /proc files report a size that readString trusts
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -57,14 +57,14 @@ public final class PostgresInstance implements EmbeddedServer {
             dataDir = DataDirectory.of(requestedDataDir, "postgres");
         }
         try {
-            postgres = EmbeddedPostgres.builder()
+            BinaryLaunch.withRetryWhenTextFileBusy(() -> postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.path())
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataDir.isTemporary() ? "off" : "on")
-                    .start();
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " failed to start on port " + port, e);
         }

@@ -45,16 +45,18 @@ public final class RedisInstance implements EmbeddedServer {
             dataDir = DataDirectory.of(requestedDataDir, "redis");
         }
         try {
-            RedisServer redis = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("dir " + dataDir.path())
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .setting("maxmemory 128mb")
-                    .build();
-            redis.start();
-            server = redis;
+            BinaryLaunch.withRetryWhenTextFileBusy(() -> {
+                RedisServer redis = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("dir " + dataDir.path())
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .setting("maxmemory 128mb")
+                        .build();
+                redis.start();
+                server = redis;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " failed to start on port " + port, e);
         }

@@ -21,10 +21,9 @@ class PortsTest {
         }
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         if (Files.isReadable(range)) {
-            int ephemeralStart = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
-            if (ephemeralStart > 11_000) {
-                assertThat(port).isBetween(10_000, ephemeralStart - 1);
-            }
+            int ephemeralStart = Ports.ephemeralRangeStart();
+            assertThat(ephemeralStart).isEqualTo(Integer.parseInt(Files.readAllLines(range).getFirst().split("\\s+")[0]));
+            assertThat(port).isBetween(10_000, ephemeralStart - 1);
         }
     }
 
