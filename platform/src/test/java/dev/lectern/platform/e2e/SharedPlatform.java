@@ -22,11 +22,15 @@ final class SharedPlatform {
     static final String KEY_ENCRYPTION_SECRET = "e2e-key-encryption-secret-of-sufficient-length";
 
     private static LocalPlatform platform;
+    private static RuntimeException startFailure;
 
     private SharedPlatform() {
     }
 
     static synchronized LocalPlatform get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The platform did not start (see the first failing test)", startFailure);
+        }
         if (platform == null) {
             Path repo = PlatformOptions.findRepoRoot(Path.of(""));
             Path data = repo.resolve("platform/target/e2e-platform");
@@ -38,7 +42,12 @@ final class SharedPlatform {
                     "LECTERN_ADMIN_EMAIL", ADMIN_EMAIL,
                     "LECTERN_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "LECTERN_KEY_ENCRYPTION_SECRET", KEY_ENCRYPTION_SECRET));
-            platform = LocalPlatform.start(options); // its shutdown hook stops everything at JVM exit
+            try {
+                platform = LocalPlatform.start(options); // its shutdown hook stops everything at JVM exit
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return platform;
     }
