@@ -54,6 +54,12 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (ex instanceof ResponseStatusException rse) {
             return fromStatus(exchange, rse, path);
         }
+        if (find(ex, AuthenticationServiceException.class) != null) {
+            // the signing keys could not be fetched (auth-service down and nothing cached)
+            log.warn("Token verification unavailable: {}", ex.toString());
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "Access tokens cannot be verified right now; try again later");
+        }
         if (find(ex, ConnectException.class) != null || find(ex, ConnectTimeoutException.class) != null
                 || find(ex, UnknownHostException.class) != null) {
             log.warn("Upstream unavailable for {}: {}", path, ex.toString());
@@ -67,11 +73,6 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (find(ex, PrematureCloseException.class) != null) {
             log.warn("Upstream closed the connection for {}: {}", path, ex.toString());
             return badGateway(exchange);
-        }
-        if (ex instanceof AuthenticationServiceException) {
-            log.warn("Token verification unavailable: {}", ex.getMessage());
-            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "Service unavailable", "Access tokens cannot be verified right now; try again later");
         }
         log.error("Unexpected gateway error for {}", path, ex);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
