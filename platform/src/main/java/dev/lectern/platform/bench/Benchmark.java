@@ -159,8 +159,8 @@ public final class Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(loginBody)).build();
 
         out.println("\nWarming up...");
-        int warmRequests = Math.max(1, Math.min(3_000, settings.requests() / 4));
-        Duration warmTime = Duration.ofSeconds(Math.max(3, settings.duration().toSeconds() / 3));
+        int warmRequests = Math.max(1, Math.min(5_000, settings.requests() / 4));
+        Duration warmTime = Duration.ofSeconds(Math.max(3, settings.duration().toSeconds() / 2));
         LoadRun.run("warm-gateway", http, settings.concurrency(), warmRequests, warmTime, 200, i -> viaGateway);
         LoadRun.run("warm-direct", http, settings.concurrency(), warmRequests, warmTime, 200, i -> direct);
         LoadRun.run("warm-login", http, settings.loginConcurrency(), Math.max(1, settings.logins() / 10), warmTime, 200, login);
