@@ -81,8 +81,6 @@ abstract class GatewayTestSupport {
         registry.add("LECTERN_MAX_REQUEST_SIZE", () -> "64KB");
         registry.add("LECTERN_MAX_UPLOAD_SIZE", () -> "256KB");
         registry.add("LECTERN_UPSTREAM_RESPONSE_TIMEOUT", () -> "1s");
-        // reactor-netty 1.3.6 can stall a keep-alive connection (README, "Known issue"); one request per connection
-        registry.add("LECTERN_MAX_KEEP_ALIVE_REQUESTS", () -> "1");
     }
 
     URI uri(String path) {
