@@ -55,28 +55,39 @@ public final class Benchmark {
             .build();
 
     record Settings(int requests, Duration duration, int concurrency, int logins, int loginConcurrency,
-                    Optional<URI> gateway, Optional<URI> auth) {
+                    int enrollments, Optional<URI> gateway, Optional<URI> auth, Optional<URI> course) {
 
         static Settings parse(List<String> args) {
-            Settings s = new Settings(20_000, Duration.ofSeconds(20), 16, 200, 4, Optional.empty(), Optional.empty());
+            int requests = 20_000;
+            Duration duration = Duration.ofSeconds(20);
+            int concurrency = 16;
+            int logins = 200;
+            int loginConcurrency = 4;
+            int enrollments = 50;
+            Optional<URI> gateway = Optional.empty();
+            Optional<URI> auth = Optional.empty();
+            Optional<URI> course = Optional.empty();
             for (int i = 0; i < args.size(); i++) {
                 String value = i + 1 < args.size() ? args.get(i + 1) : "";
                 switch (args.get(i)) {
-                    case "--requests" -> s = new Settings(positive(value), s.duration, s.concurrency, s.logins, s.loginConcurrency, s.gateway, s.auth);
-                    case "--duration" -> s = new Settings(s.requests, Duration.ofSeconds(positive(value)), s.concurrency, s.logins, s.loginConcurrency, s.gateway, s.auth);
-                    case "--concurrency" -> s = new Settings(s.requests, s.duration, positive(value), s.logins, s.loginConcurrency, s.gateway, s.auth);
-                    case "--logins" -> s = new Settings(s.requests, s.duration, s.concurrency, positive(value), s.loginConcurrency, s.gateway, s.auth);
-                    case "--login-concurrency" -> s = new Settings(s.requests, s.duration, s.concurrency, s.logins, positive(value), s.gateway, s.auth);
-                    case "--gateway" -> s = new Settings(s.requests, s.duration, s.concurrency, s.logins, s.loginConcurrency, Optional.of(URI.create(value)), s.auth);
-                    case "--auth" -> s = new Settings(s.requests, s.duration, s.concurrency, s.logins, s.loginConcurrency, s.gateway, Optional.of(URI.create(value)));
+                    case "--requests" -> requests = positive(value);
+                    case "--duration" -> duration = Duration.ofSeconds(positive(value));
+                    case "--concurrency" -> concurrency = positive(value);
+                    case "--logins" -> logins = positive(value);
+                    case "--login-concurrency" -> loginConcurrency = positive(value);
+                    case "--enrollments" -> enrollments = positive(value);
+                    case "--gateway" -> gateway = Optional.of(URI.create(value));
+                    case "--auth" -> auth = Optional.of(URI.create(value));
+                    case "--course" -> course = Optional.of(URI.create(value));
                     default -> throw new PlatformStartException("Unknown benchmark option " + args.get(i) + "\n" + USAGE, 64);
                 }
                 i++;
             }
-            if (s.gateway.isPresent() != s.auth.isPresent()) {
-                throw new PlatformStartException("--gateway and --auth go together\n" + USAGE, 64);
+            if (gateway.isPresent() != auth.isPresent() || gateway.isPresent() != course.isPresent()) {
+                throw new PlatformStartException("--gateway, --auth and --course go together\n" + USAGE, 64);
             }
-            return s;
+            return new Settings(requests, duration, concurrency, logins, loginConcurrency, enrollments, gateway, auth,
+                    course);
         }
 
         private static int positive(String value) {
@@ -94,9 +105,9 @@ public final class Benchmark {
 
     static final String USAGE = """
             Usage: lectern bench [--requests N] [--duration SECONDS] [--concurrency C] [--logins N]
-                                 [--login-concurrency C] [--gateway URL --auth URL]
-              defaults: 20000 requests / 20 s per run, 16 concurrent; 200 logins, 4 concurrent.
-              --gateway/--auth target a running platform instead of starting one; it must run with
+                                 [--login-concurrency C] [--enrollments N] [--gateway URL --auth URL --course URL]
+              defaults: 20000 requests / 20 s per run, 16 concurrent; 200 logins, 4 concurrent; 50 enrollments.
+              --gateway/--auth/--course target a running platform instead of starting one; it must run with
               LECTERN_RATE_LIMIT_AUTH_PER_MINUTE raised (e.g. 100000000) or the runs end in 429s.""";
 
     Benchmark(Settings settings, PrintStream out) {
@@ -113,7 +124,7 @@ public final class Benchmark {
         Settings settings = Settings.parse(args);
         Benchmark benchmark = new Benchmark(settings, System.out);
         if (settings.gateway().isPresent()) {
-            return benchmark.measure(settings.gateway().get(), settings.auth().get(), Map.of());
+            return benchmark.measure(settings.gateway().get(), settings.auth().get(), settings.course().get(), Map.of());
         }
         Path benchData;
         try {
@@ -130,13 +141,13 @@ public final class Benchmark {
             for (Service s : Service.values()) {
                 pids.put(s, platform.pid(s));
             }
-            return benchmark.measure(platform.gatewayUrl(), platform.url(Service.AUTH), pids);
+            return benchmark.measure(platform.gatewayUrl(), platform.url(Service.AUTH), platform.url(Service.COURSE), pids);
         } finally {
             deleteQuietly(benchData);
         }
     }
 
-    int measure(URI gateway, URI auth, Map<Service, Long> knownPids) {
+    int measure(URI gateway, URI auth, URI course, Map<Service, Long> knownPids) {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "%nLectern benchmark: %d cores, JDK %s, loopback; gateway %s, auth-service %s%n",
                 cores, Runtime.version(), gateway, auth);
@@ -191,6 +202,9 @@ public final class Benchmark {
         HashRate.Result best = hashRates.getLast();
         out.printf(Locale.ROOT, "  logins reach %.0f%% of the bare %d-thread hash rate%n", 100 * l.throughput() / best.perSecond(), best.threads());
 
+        boolean catalogClean = new CatalogBenchmark(http, out).measure(gateway, course, settings.concurrency(),
+                settings.requests(), settings.duration(), settings.enrollments());
+
         out.println("\nResident memory (VmRSS)");
         for (Service s : Service.values()) {
             Optional<Long> pid = Optional.ofNullable(knownPids.get(s)).or(() -> ProcessMemory.pidOfJar(s.id() + "-exec.jar"));
@@ -201,7 +215,7 @@ public final class Benchmark {
         ProcessMemory.residentKib(ProcessHandle.current().pid()).ifPresent(k -> out.printf(Locale.ROOT,
                 "  %-16s %6.0f MiB  (this JVM: %sthe load generator)%n", "bench JVM", k / 1024.0,
                 knownPids.isEmpty() ? "" : "Kafka, MongoDB and "));
-        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0;
+        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0 && catalogClean;
         if (!clean) {
             out.println("\nSome requests failed (see errors above): the figures are not comparable.");
         }

@@ -24,13 +24,16 @@ class BenchmarkSettingsTest {
     @Test
     void optionsOverrideDefaults() {
         Benchmark.Settings s = Benchmark.Settings.parse(List.of("--requests", "500", "--duration", "5",
-                "--concurrency", "4", "--gateway", "http://localhost:8080", "--auth", "http://localhost:8081"));
+                "--concurrency", "4", "--enrollments", "7", "--gateway", "http://localhost:8080",
+                "--auth", "http://localhost:8081", "--course", "http://localhost:8082"));
 
         assertThat(s.requests()).isEqualTo(500);
         assertThat(s.duration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.concurrency()).isEqualTo(4);
         assertThat(s.gateway()).contains(URI.create("http://localhost:8080"));
         assertThat(s.auth()).contains(URI.create("http://localhost:8081"));
+        assertThat(s.course()).contains(URI.create("http://localhost:8082"));
+        assertThat(s.enrollments()).isEqualTo(7);
     }
 
     @Test
@@ -38,7 +41,7 @@ class BenchmarkSettingsTest {
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--requests", "-1")))
                 .isInstanceOf(PlatformStartException.class).hasMessageContaining("Usage");
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--gateway", "http://localhost:8080")))
-                .hasMessageContaining("--gateway and --auth go together");
+                .hasMessageContaining("--gateway, --auth and --course go together");
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--fast")))
                 .hasMessageContaining("Unknown benchmark option --fast");
     }
