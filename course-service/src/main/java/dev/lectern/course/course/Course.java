@@ -78,31 +78,12 @@ public class Course {
     }
 
     void update(CourseFields fields, Instant now) {
-        boolean changed = false;
-        if (fields.title() != null && !fields.title().equals(title)) {
-            title = fields.title();
-            changed = true;
-        }
-        if (fields.description() != null && !fields.description().equals(description)) {
-            description = fields.description();
-            changed = true;
-        }
-        if (fields.category() != null && !fields.category().equals(category)) {
-            category = fields.category();
-            changed = true;
-        }
-        if (fields.subcategory() != null && !fields.subcategory().equals(subcategory)) {
-            subcategory = fields.subcategory();
-            changed = true;
-        }
-        if (fields.premium() != null && fields.premium() != premium) {
-            premium = fields.premium();
-            changed = true;
-        }
-        if (fields.tags() != null && !fields.tags().equals(tags)) {
-            tags = new ArrayList<>(fields.tags());
-            changed = true;
-        }
+        boolean changed = Changes.apply(fields.title(), title, v -> title = v);
+        changed |= Changes.apply(fields.description(), description, v -> description = v);
+        changed |= Changes.apply(fields.category(), category, v -> category = v);
+        changed |= Changes.apply(fields.subcategory(), subcategory, v -> subcategory = v);
+        changed |= Changes.apply(fields.premium(), premium, v -> premium = v);
+        changed |= Changes.apply(fields.tags(), tags, v -> tags = new ArrayList<>(v));
         if (changed) {
             updatedAt = now;
             record(now, (eventId, v) -> new CourseUpdated(eventId, now, uuid(), v, details()));

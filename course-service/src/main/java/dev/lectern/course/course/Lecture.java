@@ -33,27 +33,11 @@ public class Lecture {
 
     /** Applies the fields that are present; returns whether anything changed. */
     boolean apply(LectureFields fields, Instant now) {
-        boolean changed = false;
-        if (fields.title() != null && !fields.title().equals(title)) {
-            title = fields.title();
-            changed = true;
-        }
-        if (fields.description() != null && !fields.description().equals(description)) {
-            description = fields.description();
-            changed = true;
-        }
-        if (fields.category() != null && !fields.category().equals(category)) {
-            category = fields.category();
-            changed = true;
-        }
-        if (fields.subcategory() != null && !fields.subcategory().equals(subcategory)) {
-            subcategory = fields.subcategory();
-            changed = true;
-        }
-        if (fields.freePreview() != null && fields.freePreview() != freePreview) {
-            freePreview = fields.freePreview();
-            changed = true;
-        }
+        boolean changed = Changes.apply(fields.title(), title, v -> title = v);
+        changed |= Changes.apply(fields.description(), description, v -> description = v);
+        changed |= Changes.apply(fields.category(), category, v -> category = v);
+        changed |= Changes.apply(fields.subcategory(), subcategory, v -> subcategory = v);
+        changed |= Changes.apply(fields.freePreview(), freePreview, v -> freePreview = v);
         if (changed) {
             updatedAt = now;
         }

@@ -35,6 +35,18 @@ class CourseTest {
     }
 
     @Test
+    void updateSetsOnlyTheFieldsSentAndRecordsOneEvent() {
+        course.update(new CourseFields("New title", null, null, null, true, List.of("b", "c")), now);
+
+        assertThat(course.getTitle()).isEqualTo("New title");
+        assertThat(course.getDescription()).isEqualTo("Description");
+        assertThat(course.isPremium()).isTrue();
+        assertThat(course.getTags()).containsExactly("b", "c");
+        assertThat(course.getPendingEvents()).extracting(PendingEvent::eventType)
+                .containsExactly("course.created", "course.updated");
+    }
+
+    @Test
     void movingALectureShiftsTheOthers() {
         Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
         Lecture b = course.addLecture(new LectureFields("B", null, null, null, null), now);
