@@ -10,6 +10,7 @@ import dev.lectern.contracts.course.CourseUpdated;
 import dev.lectern.contracts.course.LectureAdded;
 import dev.lectern.contracts.course.LectureChanged;
 import dev.lectern.contracts.course.LectureDetails;
+import dev.lectern.contracts.course.LectureReady;
 import dev.lectern.contracts.course.LectureRemoved;
 import dev.lectern.course.outbox.PendingEvent;
 import dev.lectern.servicekit.problem.ConflictException;
@@ -141,6 +142,21 @@ public class Course {
             recordLecture(lecture, now, LectureChanged::new);
         }
         return lecture;
+    }
+
+    /**
+     * Moves a lecture's video to the state the media pipeline reports; duplicates and stale reports change
+     * nothing. Becoming ready updates the course's totals and records {@code lecture.ready}.
+     */
+    boolean videoStateChanged(String lectureId, VideoState state, Double durationSeconds, Instant now) {
+        Lecture lecture = lecture(lectureId);
+        if (!lecture.moveVideoTo(state, durationSeconds, now)) {
+            return false;
+        }
+        updatedAt = now;
+        recomputeTotals();
+        recordLecture(lecture, now, state == VideoState.READY ? LectureReady::new : LectureChanged::new);
+        return true;
     }
 
     void removeLecture(String lectureId, Instant now) {

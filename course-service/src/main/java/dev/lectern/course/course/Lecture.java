@@ -44,6 +44,22 @@ public class Lecture {
         return changed;
     }
 
+    /**
+     * Applies a video state reported by the media pipeline, if {@link VideoState#canMoveTo} allows it; a
+     * duration, when given, is kept. Returns whether the lecture changed.
+     */
+    boolean moveVideoTo(VideoState next, Double duration, Instant now) {
+        if (!videoState.canMoveTo(next)) {
+            return false;
+        }
+        videoState = next;
+        if (duration != null) {
+            durationSeconds = duration;
+        }
+        updatedAt = now;
+        return true;
+    }
+
     boolean isReady() {
         return videoState == VideoState.READY;
     }

@@ -3,8 +3,11 @@ package dev.lectern.course.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.contracts.EventCodec;
+import dev.lectern.contracts.EventContracts;
 import dev.lectern.course.outbox.PendingEvent;
 import dev.lectern.servicekit.problem.ConflictException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +70,39 @@ class CourseTest {
         course.changeLecture(a.getId(), new LectureFields(null, null, null, null, null), 99, now);
 
         assertThat(course.getLectures()).extracting(Lecture::getTitle).containsExactly("B", "A");
+    }
+
+    @Test
+    void readyLecturesMakeTheCourseTotalsAndAnnounceThemselvesOnce() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+        Lecture b = course.addLecture(new LectureFields("B", null, null, null, null), now);
+
+        course.videoStateChanged(a.getId(), VideoState.PROCESSING, null, now);
+        course.videoStateChanged(a.getId(), VideoState.READY, 120.5, now);
+        course.videoStateChanged(b.getId(), VideoState.READY, 60.0, now);
+        boolean duplicate = course.videoStateChanged(a.getId(), VideoState.READY, 120.5, now);
+        boolean backwards = course.videoStateChanged(b.getId(), VideoState.PROCESSING, null, now);
+
+        assertThat(duplicate).isFalse();
+        assertThat(backwards).isFalse();
+        assertThat(course.getReadyLectureCount()).isEqualTo(2);
+        assertThat(course.getTotalDurationSeconds()).isEqualTo(180.5);
+        assertThat(course.getPendingEvents()).extracting(PendingEvent::eventType)
+                .filteredOn("lecture.ready"::equals).hasSize(2);
+        assertThat(course.getPendingEvents()).allSatisfy(e -> assertThat(EventContracts.violations(
+                new EventCodec.Encoded(e.topic(), e.key(), e.eventId(), e.eventType(),
+                        e.payload().getBytes(StandardCharsets.UTF_8)))).as(e.eventType()).isEmpty());
+    }
+
+    @Test
+    void removingAReadyLectureTakesItOutOfTheTotals() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+        course.videoStateChanged(a.getId(), VideoState.READY, 30.0, now);
+
+        course.removeLecture(a.getId(), now);
+
+        assertThat(course.getReadyLectureCount()).isZero();
+        assertThat(course.getTotalDurationSeconds()).isZero();
     }
 
     @Test
