@@ -1,5 +1,6 @@
 package dev.lectern.contracts;
 
+import dev.lectern.contracts.asset.AssetEvent;
 import dev.lectern.contracts.course.CourseEvent;
 import dev.lectern.contracts.enrollment.EnrollmentEvent;
 import dev.lectern.contracts.user.UserEvent;
@@ -24,7 +25,8 @@ public final class EventCodec {
     private static final Map<String, Class<? extends DomainEvent>> FAMILIES = Map.of(
             Topics.USERS, UserEvent.class,
             Topics.COURSES, CourseEvent.class,
-            Topics.ENROLLMENTS, EnrollmentEvent.class);
+            Topics.ENROLLMENTS, EnrollmentEvent.class,
+            Topics.ASSET_LIFECYCLE, AssetEvent.class);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -12,6 +12,9 @@ public final class Topics {
     /** {@link dev.lectern.contracts.enrollment.EnrollmentEvent}s from auth-service, keyed by course id. */
     public static final String ENROLLMENTS = "lectern.enrollments.v1";
 
+    /** {@link dev.lectern.contracts.asset.AssetEvent}s from webhook-service, keyed by lecture id. */
+    public static final String ASSET_LIFECYCLE = "lectern.asset-lifecycle.v1";
+
     private Topics() {
     }
 }
