@@ -145,18 +145,26 @@ public class Course {
     }
 
     /**
-     * Moves a lecture's video to the state the media pipeline reports; duplicates and stale reports change
-     * nothing. Becoming ready updates the course's totals and records {@code lecture.ready}.
+     * Applies what the media pipeline reports about a lecture's video; duplicates and stale reports change
+     * nothing. Becoming ready updates the course's totals and records {@code lecture.ready}. Returns whether
+     * the document changed.
      */
-    boolean videoStateChanged(String lectureId, VideoState state, Double durationSeconds, Instant now) {
+    boolean videoReported(String lectureId, VideoReport report, Instant now) {
         Lecture lecture = lecture(lectureId);
-        if (!lecture.moveVideoTo(state, durationSeconds, now)) {
+        Lecture.Applied applied = lecture.apply(report, now);
+        if (applied == Lecture.Applied.UNCHANGED) {
             return false;
         }
         updatedAt = now;
-        recomputeTotals();
-        recordLecture(lecture, now, state == VideoState.READY ? LectureReady::new : LectureChanged::new);
+        if (applied == Lecture.Applied.STATE_CHANGED) {
+            recomputeTotals();
+            recordLecture(lecture, now, report.state() == VideoState.READY ? LectureReady::new : LectureChanged::new);
+        }
         return true;
+    }
+
+    boolean hasLecture(String lectureId) {
+        return lectures.stream().anyMatch(l -> l.getId().equals(lectureId));
     }
 
     void removeLecture(String lectureId, Instant now) {
@@ -164,7 +172,8 @@ public class Course {
         lectures.remove(lecture);
         updatedAt = now;
         recomputeTotals();
-        record(now, (eventId, v) -> new LectureRemoved(eventId, now, uuid(), v, UUID.fromString(lectureId), null));
+        record(now, (eventId, v) -> new LectureRemoved(eventId, now, uuid(), v, UUID.fromString(lectureId),
+                lecture.getAssetId()));
     }
 
     Lecture lecture(String lectureId) {

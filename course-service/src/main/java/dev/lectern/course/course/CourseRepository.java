@@ -31,6 +31,7 @@ class CourseRepository {
         indexes.createIndex(new Index().on("instructorId", Sort.Direction.ASC).on("deleted", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC).named("instructor_courses"));
         indexes.createIndex(new Index().on("outboxPending", Sort.Direction.ASC).named("outbox_pending"));
+        indexes.createIndex(new Index().on("lectures._id", Sort.Direction.ASC).named("lecture_id"));
     }
 
     Course save(Course course) {
@@ -44,6 +45,11 @@ class CourseRepository {
 
     Course get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("No course " + id + "."));
+    }
+
+    Optional<Course> findByLecture(String lectureId) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("lectures.id").is(lectureId).and("deleted").is(false)), Course.class));
     }
 
     List<Course> findAll(Collection<String> ids) {

@@ -78,6 +78,31 @@ public class CourseService {
         });
     }
 
+    /**
+     * Applies the media pipeline's report on a lecture's video. Unknown or deleted lectures are ignored (the
+     * report may outlive them); a concurrent write is retried. Returns whether anything changed.
+     */
+    public boolean videoReported(String lectureId, VideoReport report) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Course> found = courses.findByLecture(lectureId);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Course course = found.get();
+            if (!course.videoReported(lectureId, report, clock.instant())) {
+                return false;
+            }
+            try {
+                courses.save(course);
+                return true;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** A course as the caller may see it: drafts only to their owner and admins, 404 to everyone else. */
     Course visible(Optional<CurrentUser> caller, String courseId) {
         Course course = courses.get(courseId);

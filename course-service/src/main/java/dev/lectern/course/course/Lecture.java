@@ -1,6 +1,8 @@
 package dev.lectern.course.course;
 
+import dev.lectern.contracts.asset.PlaybackId;
 import java.time.Instant;
+import java.util.List;
 
 /** A lecture, stored inside its course's document so the course and its lectures change atomically. */
 public class Lecture {
@@ -13,6 +15,11 @@ public class Lecture {
     private boolean freePreview;
     private VideoState videoState;
     private Double durationSeconds;
+    private String uploadId;
+    private String assetId;
+    private List<PlaybackId> playbackIds;
+    private String aspectRatio;
+    private String videoError;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -44,20 +51,50 @@ public class Lecture {
         return changed;
     }
 
+    /** What a video report did to a lecture. */
+    enum Applied { STATE_CHANGED, DETAILS_ADDED, UNCHANGED }
+
     /**
-     * Applies a video state reported by the media pipeline, if {@link VideoState#canMoveTo} allows it; a
-     * duration, when given, is kept. Returns whether the lecture changed.
+     * Applies a report of the media pipeline. The state moves only as {@link VideoState#canMoveTo} allows;
+     * ids the lecture does not know yet are taken from any report, so a late or duplicate event can fill a
+     * gap but never undo anything.
      */
-    boolean moveVideoTo(VideoState next, Double duration, Instant now) {
-        if (!videoState.canMoveTo(next)) {
-            return false;
+    Applied apply(VideoReport report, Instant now) {
+        boolean added = fillGaps(report);
+        if (!videoState.canMoveTo(report.state())) {
+            if (added) {
+                updatedAt = now;
+            }
+            return added ? Applied.DETAILS_ADDED : Applied.UNCHANGED;
         }
-        videoState = next;
-        if (duration != null) {
-            durationSeconds = duration;
+        videoState = report.state();
+        if (report.durationSeconds() != null) {
+            durationSeconds = report.durationSeconds();
         }
+        if (report.aspectRatio() != null) {
+            aspectRatio = report.aspectRatio();
+        }
+        videoError = report.error();
         updatedAt = now;
-        return true;
+        return Applied.STATE_CHANGED;
+    }
+
+    private boolean fillGaps(VideoReport report) {
+        boolean added = false;
+        if (uploadId == null && report.uploadId() != null) {
+            uploadId = report.uploadId();
+            added = true;
+        }
+        if (assetId == null && report.assetId() != null) {
+            assetId = report.assetId();
+            added = true;
+        }
+        if ((playbackIds == null || playbackIds.isEmpty()) && report.playbackIds() != null
+                && !report.playbackIds().isEmpty()) {
+            playbackIds = List.copyOf(report.playbackIds());
+            added = true;
+        }
+        return added;
     }
 
     boolean isReady() {
@@ -94,6 +131,26 @@ public class Lecture {
 
     public Double getDurationSeconds() {
         return durationSeconds;
+    }
+
+    public String getUploadId() {
+        return uploadId;
+    }
+
+    public String getAssetId() {
+        return assetId;
+    }
+
+    public List<PlaybackId> getPlaybackIds() {
+        return playbackIds == null ? List.of() : playbackIds;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public String getVideoError() {
+        return videoError;
     }
 
     public Instant getCreatedAt() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.contracts.EventCodec;
 import dev.lectern.contracts.EventContracts;
+import dev.lectern.contracts.asset.PlaybackId;
 import dev.lectern.course.outbox.PendingEvent;
 import dev.lectern.servicekit.problem.ConflictException;
 import java.nio.charset.StandardCharsets;
@@ -77,11 +78,11 @@ class CourseTest {
         Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
         Lecture b = course.addLecture(new LectureFields("B", null, null, null, null), now);
 
-        course.videoStateChanged(a.getId(), VideoState.PROCESSING, null, now);
-        course.videoStateChanged(a.getId(), VideoState.READY, 120.5, now);
-        course.videoStateChanged(b.getId(), VideoState.READY, 60.0, now);
-        boolean duplicate = course.videoStateChanged(a.getId(), VideoState.READY, 120.5, now);
-        boolean backwards = course.videoStateChanged(b.getId(), VideoState.PROCESSING, null, now);
+        course.videoReported(a.getId(), VideoReport.of(VideoState.PROCESSING), now);
+        course.videoReported(a.getId(), ready(120.5), now);
+        course.videoReported(b.getId(), ready(60.0), now);
+        boolean duplicate = course.videoReported(a.getId(), ready(120.5), now);
+        boolean backwards = course.videoReported(b.getId(), VideoReport.of(VideoState.PROCESSING), now);
 
         assertThat(duplicate).isFalse();
         assertThat(backwards).isFalse();
@@ -97,12 +98,43 @@ class CourseTest {
     @Test
     void removingAReadyLectureTakesItOutOfTheTotals() {
         Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
-        course.videoStateChanged(a.getId(), VideoState.READY, 30.0, now);
+        course.videoReported(a.getId(), ready(30.0), now);
 
         course.removeLecture(a.getId(), now);
 
         assertThat(course.getReadyLectureCount()).isZero();
         assertThat(course.getTotalDurationSeconds()).isZero();
+    }
+
+    @Test
+    void lateEventFillsInTheAssetIdButNeverMovesTheStateBack() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+        course.videoReported(a.getId(), new VideoReport(VideoState.READY, null, null, null, 10.0, null, null), now);
+
+        boolean changed = course.videoReported(a.getId(), new VideoReport(VideoState.PROCESSING, "upload-1", "asset-1",
+                null, null, null, null), now);
+
+        assertThat(changed).isTrue();
+        assertThat(a.getVideoState()).isEqualTo(VideoState.READY);
+        assertThat(a.getAssetId()).isEqualTo("asset-1");
+        assertThat(a.getUploadId()).isEqualTo("upload-1");
+    }
+
+    @Test
+    void failedUploadKeepsItsErrorAndCanBeRetried() {
+        Lecture a = course.addLecture(new LectureFields("A", null, null, null, null), now);
+
+        course.videoReported(a.getId(), new VideoReport(VideoState.FAILED, "u1", null, null, null, null, "not a video"), now);
+        assertThat(a.getVideoError()).isEqualTo("not a video");
+
+        course.videoReported(a.getId(), new VideoReport(VideoState.UPLOADING, "u2", null, null, null, null, null), now);
+        assertThat(a.getVideoState()).isEqualTo(VideoState.UPLOADING);
+        assertThat(a.getVideoError()).isNull();
+    }
+
+    private static VideoReport ready(double duration) {
+        return new VideoReport(VideoState.READY, null, "asset", List.of(new PlaybackId("pb", "signed")), duration,
+                "16:9", null);
     }
 
     @Test
