@@ -1,0 +1,15 @@
+package dev.lectern.media.mux;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MuxProperties.class)
+class MuxConfiguration {
+
+    @Bean
+    MuxClient muxClient(MuxProperties properties) {
+        return new MuxClient(properties);
+    }
+}
