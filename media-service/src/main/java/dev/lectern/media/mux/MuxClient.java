@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * After a timeout or a 5xx the POST may have succeeded, and repeating it could create a second upload or
  * playback id, so the call fails instead.
  */
-public class MuxClient {
+public class MuxClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MuxClient.class);
 
@@ -336,6 +336,12 @@ public class MuxClient {
             throw new IllegalArgumentException("id is required");
         }
         return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    /** Stops the HTTP client's threads (Spring calls this when the context closes). */
+    @Override
+    public void close() {
+        http.shutdownNow();
     }
 
     @Override

@@ -35,9 +35,11 @@ class MuxClientTest {
 
     final MuxStub stub = new MuxStub();
     final FakeTimer timer = new FakeTimer();
+    final List<MuxClient> clients = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
+        clients.forEach(MuxClient::close);
         stub.close();
     }
 
@@ -68,7 +70,9 @@ class MuxClientTest {
     }
 
     MuxClient client(MuxProperties properties) {
-        return new MuxClient(properties, timer, () -> 0.5);
+        MuxClient client = new MuxClient(properties, timer, () -> 0.5);
+        clients.add(client);
+        return client;
     }
 
     static CreateUpload signedUpload() {
