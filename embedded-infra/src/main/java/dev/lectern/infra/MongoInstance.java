@@ -77,6 +77,8 @@ public final class MongoInstance implements EmbeddedServer {
         }
         try {
             server.shutdownNow();
+            // the server's event loops release the listening socket asynchronously; a restart must find it free
+            Ports.awaitFree(port, java.time.Duration.ofSeconds(10));
         } finally {
             server = null;
         }

@@ -61,6 +61,23 @@ public final class Ports {
                 && canBind(new InetSocketAddress(port));
     }
 
+    /** Waits until nothing listens on {@code port} any more, at most {@code timeout}; says whether it is free. */
+    public static boolean awaitFree(int port, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @throws PortInUseException naming the port and the environment variable that moves it
      */
