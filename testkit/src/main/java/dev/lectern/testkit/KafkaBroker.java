@@ -1,6 +1,18 @@
 package dev.lectern.testkit;
 
+import dev.lectern.contracts.DomainEvent;
+import dev.lectern.contracts.EventCodec;
 import dev.lectern.infra.KafkaInstance;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A running Kafka broker. */
@@ -24,6 +36,27 @@ public record KafkaBroker(KafkaInstance server) {
     /** A consumer that collects every record of {@code topic}, oldest first; close it after the test. */
     public KafkaTestConsumer consumeFromBeginning(String topic) {
         return KafkaTestConsumer.fromBeginning(bootstrapServers(), topic);
+    }
+
+    /**
+     * Publishes an event the way the services do (contract JSON, keyed by its aggregate, headers
+     * {@code event_id} and {@code event_type}) and waits for the broker's acknowledgement.
+     */
+    public void publish(DomainEvent event) {
+        EventCodec.Encoded encoded = EventCodec.encode(event);
+        var record = new ProducerRecord<>(encoded.topic(), encoded.key(), encoded.json());
+        record.headers().add(EventCodec.EVENT_ID_HEADER, encoded.eventId().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventCodec.EVENT_TYPE_HEADER, encoded.eventType().getBytes(StandardCharsets.UTF_8));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish " + encoded.eventType(), e);
+        }
     }
 
     /** Sets {@code spring.kafka.bootstrap-servers} and {@code KAFKA_BOOTSTRAP_SERVERS}. */

@@ -13,6 +13,7 @@ import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.ServiceClient.Response;
 import dev.lectern.testkit.Eventually;
+import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
 import dev.lectern.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +48,7 @@ class CourseEventsTest {
 
     ServiceClient api;
     final Caller owner = Caller.instructor();
+    final KafkaBroker kafka = TestInfrastructure.kafka();
 
     @BeforeEach
     void setUp() {
@@ -104,7 +101,7 @@ class CourseEventsTest {
         Response outline = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
         assertThat(outline.body().get(0).has("video_state")).isFalse();
 
-        publish(new StudentEnrolled(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(), UUID.fromString(courseId)));
+        kafka.publish(new StudentEnrolled(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(), UUID.fromString(courseId)));
 
         Eventually.assertThat(() -> assertThat(courseIds(api.get(student, "/api/v1/me/courses"))).containsExactly(courseId));
         Response full = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
@@ -122,13 +119,13 @@ class CourseEventsTest {
         var ended = new EnrollmentEnded(UUID.randomUUID(), Instant.now(), enrollmentId, student.id(),
                 UUID.fromString(courseId));
 
-        publish(enrolled);
-        publish(enrolled);
+        kafka.publish(enrolled);
+        kafka.publish(enrolled);
         Eventually.assertThat(() -> assertThat(api.get(student, "/api/v1/me/courses").body().path("total_items").asInt())
                 .isEqualTo(1));
 
-        publish(ended);
-        publish(enrolled);
+        kafka.publish(ended);
+        kafka.publish(enrolled);
         Eventually.assertThat(() -> assertThat(courseIds(api.get(student, "/api/v1/me/courses"))).isEmpty());
         Response lectures = api.get(student, "/api/v1/courses/" + courseId + "/lectures");
         assertThat(lectures.body().get(0).has("video_state")).isFalse();
@@ -153,16 +150,5 @@ class CourseEventsTest {
     private static CourseEvent decode(ConsumerRecord<String, String> record) {
         return EventCodec.decode(Topics.COURSES, record.value().getBytes(StandardCharsets.UTF_8), CourseEvent.class)
                 .orElseThrow();
-    }
-
-    private static void publish(dev.lectern.contracts.DomainEvent event) {
-        var encoded = EventCodec.encode(event);
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(encoded.topic(), encoded.key(), encoded.json())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

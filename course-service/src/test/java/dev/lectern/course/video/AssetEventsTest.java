@@ -2,7 +2,6 @@ package dev.lectern.course.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.contracts.DomainEvent;
 import dev.lectern.contracts.EventCodec;
 import dev.lectern.contracts.EventContracts;
 import dev.lectern.contracts.Topics;
@@ -14,6 +13,7 @@ import dev.lectern.contracts.asset.UploadCreated;
 import dev.lectern.course.ServiceUnderTest;
 import dev.lectern.course.course.VideoState;
 import dev.lectern.testkit.Eventually;
+import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
 import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
@@ -22,11 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +50,7 @@ class AssetEventsTest {
 
     ServiceClient api;
     final Caller owner = Caller.instructor();
+    final KafkaBroker kafka = TestInfrastructure.kafka();
 
     @BeforeEach
     void setUp() {
@@ -68,12 +64,12 @@ class AssetEventsTest {
         UUID lecture = UUID.fromString(lectureId);
 
         try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
-            publish(new UploadCreated(UUID.randomUUID(), Instant.now(), lecture, "m1", "upload-1"));
+            kafka.publish(new UploadCreated(UUID.randomUUID(), Instant.now(), lecture, "m1", "upload-1"));
             AssetReady ready = new AssetReady(UUID.randomUUID(), Instant.now(), lecture, "m3", "asset-1", "upload-1",
                     List.of(new PlaybackId("pb-1", "signed")), 612.5, "16:9", "1080p");
-            publish(ready);
-            publish(ready);
-            publish(new UploadAssetCreated(UUID.randomUUID(), Instant.now(), lecture, "m2", "upload-1", "asset-1"));
+            kafka.publish(ready);
+            kafka.publish(ready);
+            kafka.publish(new UploadAssetCreated(UUID.randomUUID(), Instant.now(), lecture, "m2", "upload-1", "asset-1"));
 
             courses.awaitRecord(r -> r.key().equals(courseId)
                     && "lecture.ready".equals(KafkaTestConsumer.header(r, EventCodec.EVENT_TYPE_HEADER)));
@@ -98,7 +94,7 @@ class AssetEventsTest {
 
     @Test
     void eventsForUnknownLecturesAreIgnored() {
-        publish(new UploadCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "m9", "upload-9"));
+        kafka.publish(new UploadCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "m9", "upload-9"));
         String courseId = api.post(owner, "/api/v1/courses", Map.of("title", "Still works", "category", "c")).text("id");
         assertThat(api.get(owner, "/api/v1/courses/" + courseId).status()).isEqualTo(200);
     }
@@ -117,16 +113,5 @@ class AssetEventsTest {
         assertThat(report.state()).isEqualTo(VideoState.READY);
         assertThat(report.durationSeconds()).isEqualTo(612.433333);
         assertThat(report.playbackIds()).extracting(PlaybackId::policy).containsExactly("signed");
-    }
-
-    private static void publish(DomainEvent event) {
-        var encoded = EventCodec.encode(event);
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(encoded.topic(), encoded.key(), encoded.json())).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
