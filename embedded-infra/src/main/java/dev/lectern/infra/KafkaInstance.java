@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * A real single-node Kafka (KRaft, combined broker and controller) running in this JVM.
  * Stop and start again keep the ports and the log directory, like a broker restart.
  */
-public final class KafkaInstance implements EmbeddedServer {
+public final class KafkaInstance extends PortBoundServer<KafkaRaftServer> {
 
     public static final String PORT_ENV = "KAFKA_PORT";
     public static final String CONTROLLER_PORT_ENV = "KAFKA_CONTROLLER_PORT";
@@ -35,12 +35,8 @@ public final class KafkaInstance implements EmbeddedServer {
 
     private static final int NODE_ID = 1;
 
-    private final Path requestedDataDir;
     private final int defaultPartitions;
-    private int port;
     private int controllerPort;
-    private DataDirectory dataDir;
-    private KafkaRaftServer server;
 
     /** A throwaway broker on free ports with one partition per auto-created topic. */
     public KafkaInstance() {
@@ -54,22 +50,13 @@ public final class KafkaInstance implements EmbeddedServer {
      * @param defaultPartitions partitions of auto-created topics
      */
     public KafkaInstance(int port, int controllerPort, Path dataDir, int defaultPartitions) {
-        this.port = port;
+        super(port, PORT_ENV, dataDir, "kafka");
         this.controllerPort = controllerPort;
-        this.requestedDataDir = dataDir;
         this.defaultPartitions = defaultPartitions;
     }
 
     @Override
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        if (port == 0) {
-            port = Ports.freePort();
-        } else {
-            Ports.requireFree(port, name(), PORT_ENV);
-        }
+    protected KafkaRaftServer launch() {
         if (controllerPort == 0) {
             do {
                 controllerPort = Ports.freePort();
@@ -77,21 +64,25 @@ public final class KafkaInstance implements EmbeddedServer {
         } else {
             Ports.requireFree(controllerPort, name() + " controller", CONTROLLER_PORT_ENV);
         }
-        if (dataDir == null) {
-            dataDir = DataDirectory.of(requestedDataDir, "kafka");
-        }
-        String logDir = dataDir.path().toString();
+        String logDir = dataDir().path().toString();
+        KafkaRaftServer raftServer;
         try {
             formatIfNeeded(logDir);
-            KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config(logDir)), Time.SYSTEM);
+            raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config(logDir)), Time.SYSTEM);
             raftServer.startup();
-            server = raftServer;
         } catch (RuntimeException e) {
             throw new IllegalStateException(name() + " failed to start on port " + port + " (log dir " + logDir + ")", e);
         } catch (Exception e) {
             throw new IllegalStateException(name() + " failed to format its log dir " + logDir, e);
         }
         awaitReady();
+        return raftServer;
+    }
+
+    @Override
+    protected void shutdown(KafkaRaftServer server) {
+        server.shutdown();
+        server.awaitShutdown();
     }
 
     private void formatIfNeeded(String logDir) throws Exception {
@@ -159,38 +150,6 @@ public final class KafkaInstance implements EmbeddedServer {
         throw new IllegalStateException(name() + " did not become ready on port " + port, last);
     }
 
-    @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        stop();
-        if (dataDir != null) {
-            dataDir.deleteIfTemporary();
-            dataDir = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
     public int controllerPort() {
         return controllerPort;
     }
@@ -198,10 +157,6 @@ public final class KafkaInstance implements EmbeddedServer {
     @Override
     public String name() {
         return "Kafka";
-    }
-
-    public Path dataDirectory() {
-        return dataDir == null ? requestedDataDir : dataDir.path();
     }
 
     /** Value for {@code bootstrap.servers} / {@code KAFKA_BOOTSTRAP_SERVERS}. */

@@ -14,15 +14,13 @@ import java.nio.file.Path;
  * A MongoDB wire-protocol server (mongo-java-server) in this JVM: in memory, or in an H2 file when given a
  * data directory so documents survive a restart.
  */
-public final class MongoInstance implements EmbeddedServer {
+public final class MongoInstance extends PortBoundServer<MongoServer> {
 
     public static final String PORT_ENV = "MONGO_PORT";
     public static final int DEFAULT_PORT = 57017;
     static final String FILE_NAME = "mongo.mv.db";
 
     private final Path dataDir;
-    private int port;
-    private MongoServer server;
 
     /** A throwaway in-memory server on a free port. */
     public MongoInstance() {
@@ -34,20 +32,12 @@ public final class MongoInstance implements EmbeddedServer {
      * @param dataDir directory for the H2 file, null to keep everything in memory
      */
     public MongoInstance(int port, Path dataDir) {
-        this.port = port;
+        super(port, PORT_ENV, dataDir, "mongo");
         this.dataDir = dataDir;
     }
 
     @Override
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        if (port == 0) {
-            port = Ports.freePort();
-        } else {
-            Ports.requireFree(port, name(), PORT_ENV);
-        }
+    protected MongoServer launch() {
         MongoServer mongo = new MongoServer(backend());
         try {
             mongo.bind("127.0.0.1", port);
@@ -55,7 +45,7 @@ public final class MongoInstance implements EmbeddedServer {
             mongo.shutdownNow();
             throw new IllegalStateException(name() + " failed to start on port " + port, e);
         }
-        server = mongo;
+        return mongo;
     }
 
     private MongoBackend backend() {
@@ -71,32 +61,10 @@ public final class MongoInstance implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.shutdownNow();
-            // the server's event loops release the listening socket asynchronously; a restart must find it free
-            Ports.awaitFree(port, java.time.Duration.ofSeconds(10));
-        } finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected void shutdown(MongoServer server) {
+        server.shutdownNow();
+        // the server's event loops release the listening socket asynchronously; a restart must find it free
+        Ports.awaitFree(port, java.time.Duration.ofSeconds(10));
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** A real PostgreSQL server (zonky binaries). Persistent when given a data directory. */
-public final class PostgresInstance implements EmbeddedServer {
+public final class PostgresInstance extends PortBoundServer<EmbeddedPostgres> {
 
     public static final String PORT_ENV = "POSTGRES_PORT";
     public static final int DEFAULT_PORT = 55432;
@@ -24,10 +24,6 @@ public final class PostgresInstance implements EmbeddedServer {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final Path requestedDataDir;
-    private int port;
-    private DataDirectory dataDir;
-    private EmbeddedPostgres postgres;
 
     /** A throwaway server on a free port. */
     public PostgresInstance() {
@@ -39,25 +35,15 @@ public final class PostgresInstance implements EmbeddedServer {
      * @param dataDir null for a temporary directory deleted on close
      */
     public PostgresInstance(int port, Path dataDir) {
-        this.port = port;
-        this.requestedDataDir = dataDir;
+        super(port, PORT_ENV, dataDir, "postgres");
     }
 
     @Override
-    public synchronized void start() {
-        if (postgres != null) {
-            return;
-        }
-        if (port == 0) {
-            port = Ports.freePort();
-        } else {
-            Ports.requireFree(port, name(), PORT_ENV);
-        }
-        if (dataDir == null) {
-            dataDir = DataDirectory.of(requestedDataDir, "postgres");
-        }
+    protected EmbeddedPostgres launch() {
+        DataDirectory dataDir = dataDir();
+        EmbeddedPostgres[] started = new EmbeddedPostgres[1];
         try {
-            BinaryLaunch.withRetryWhenTextFileBusy(() -> postgres = EmbeddedPostgres.builder()
+            BinaryLaunch.withRetryWhenTextFileBusy(() -> started[0] = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.path())
                     .setCleanDataDirectory(false)
@@ -68,48 +54,17 @@ public final class PostgresInstance implements EmbeddedServer {
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " failed to start on port " + port, e);
         }
+        return started[0];
     }
 
     @Override
-    public synchronized void stop() {
-        if (postgres == null) {
-            return;
-        }
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(name() + " failed to stop", e);
-        } finally {
-            postgres = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        stop();
-        if (dataDir != null) {
-            dataDir.deleteIfTemporary();
-            dataDir = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return postgres != null;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected void shutdown(EmbeddedPostgres postgres) throws IOException {
+        postgres.close();
     }
 
     @Override
     public String name() {
         return "PostgreSQL";
-    }
-
-    public Path dataDirectory() {
-        return dataDir == null ? requestedDataDir : dataDir.path();
     }
 
     public String jdbcUrl(String database) {

@@ -7,15 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** A real Redis server (binary shipped by embedded-redis) as a child process. */
-public final class RedisInstance implements EmbeddedServer {
+public final class RedisInstance extends PortBoundServer<RedisServer> {
 
     public static final String PORT_ENV = "REDIS_PORT";
     public static final int DEFAULT_PORT = 56379;
 
-    private final Path requestedDataDir;
-    private int port;
-    private DataDirectory dataDir;
-    private RedisServer server;
 
     /** A throwaway server on a free port. */
     public RedisInstance() {
@@ -27,72 +23,35 @@ public final class RedisInstance implements EmbeddedServer {
      * @param dataDir working directory for Redis (snapshots), null for a temporary one
      */
     public RedisInstance(int port, Path dataDir) {
-        this.port = port;
-        this.requestedDataDir = dataDir;
+        super(port, PORT_ENV, dataDir, "redis");
     }
 
     @Override
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        if (port == 0) {
-            port = Ports.freePort();
-        } else {
-            Ports.requireFree(port, name(), PORT_ENV);
-        }
-        if (dataDir == null) {
-            dataDir = DataDirectory.of(requestedDataDir, "redis");
-        }
+    protected RedisServer launch() {
+        String dir = dataDir().path().toString();
+        RedisServer[] started = new RedisServer[1];
         try {
             BinaryLaunch.withRetryWhenTextFileBusy(() -> {
                 RedisServer redis = RedisServer.newRedisServer()
                         .port(port)
                         .bind("127.0.0.1")
-                        .setting("dir " + dataDir.path())
+                        .setting("dir " + dir)
                         .setting("save \"\"")
                         .setting("appendonly no")
                         .setting("maxmemory 128mb")
                         .build();
                 redis.start();
-                server = redis;
+                started[0] = redis;
             });
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " failed to start on port " + port, e);
         }
+        return started[0];
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        try {
-            server.stop();
-        } catch (IOException e) {
-            throw new UncheckedIOException(name() + " failed to stop", e);
-        } finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        stop();
-        if (dataDir != null) {
-            dataDir.deleteIfTemporary();
-            dataDir = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected void shutdown(RedisServer server) throws IOException {
+        server.stop();
     }
 
     @Override
