@@ -181,15 +181,14 @@ public final class Benchmark {
                 settings.concurrency(), settings.requests(), settings.duration().toSeconds());
         LoadRun.Result g = LoadRun.run("gateway", http, settings.concurrency(), settings.requests(), settings.duration(), 200, i -> viaGateway);
         LoadRun.Result d = LoadRun.run("direct", http, settings.concurrency(), settings.requests(), settings.duration(), 200, i -> direct);
-        print("through the gateway", g, "req/s");
-        print("straight to auth-service", d, "req/s");
-        out.printf(Locale.ROOT, "  gateway: %.0f%% of direct throughput, p50 %+.2f ms, p99 %+.2f ms%n",
-                100 * g.throughput() / d.throughput(), g.p50Millis() - d.p50Millis(), g.p99Millis() - d.p99Millis());
+        g.print(out, "through the gateway", "req/s");
+        d.print(out, "straight to auth-service", "req/s");
+        g.printAgainst(out, d);
 
         out.printf(Locale.ROOT, "%nPOST /api/v1/auth/login through the gateway, %d concurrent, at most %d logins or %d s%n",
                 settings.loginConcurrency(), settings.logins(), settings.duration().toSeconds());
         LoadRun.Result l = LoadRun.run("login", http, settings.loginConcurrency(), settings.logins(), settings.duration(), 200, login);
-        print("logins", l, "logins/s");
+        l.print(out, "logins", "logins/s");
         out.printf(Locale.ROOT, "Bare Argon2id verification in this JVM (m=%d KiB, t=%d, p=%d, as dev.lectern.auth.user.PasswordHashing)%n",
                 HashRate.MEMORY_KIB, HashRate.ITERATIONS, HashRate.PARALLELISM);
         List<HashRate.Result> hashRates = new ArrayList<>();
@@ -253,11 +252,6 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             throw new PlatformStartException("Interrupted", e);
         }
-    }
-
-    private void print(String label, LoadRun.Result r, String unit) {
-        out.printf(Locale.ROOT, "  %-26s %9.1f %-9s p50 %7.2f ms  p99 %7.2f ms  (%d requests in %.1f s, %d errors)%n",
-                label, r.throughput(), unit, r.p50Millis(), r.p99Millis(), r.requests(), r.seconds(), r.errors());
     }
 
     private static void deleteQuietly(Path root) {

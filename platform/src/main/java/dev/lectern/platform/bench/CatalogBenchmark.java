@@ -57,10 +57,9 @@ final class CatalogBenchmark {
         out.printf(Locale.ROOT, "%nGET %s (public catalog, %d published courses), %d concurrent%n", path, COURSES, concurrency);
         LoadRun.Result g = LoadRun.run("catalog-gateway", http, concurrency, requests, duration, 200, i -> viaGateway);
         LoadRun.Result d = LoadRun.run("catalog-direct", http, concurrency, requests, duration, 200, i -> direct);
-        print("through the gateway", g);
-        print("straight to course-service", d);
-        out.printf(Locale.ROOT, "  gateway: %.0f%% of direct throughput, p50 %+.2f ms, p99 %+.2f ms%n",
-                100 * g.throughput() / d.throughput(), g.p50Millis() - d.p50Millis(), g.p99Millis() - d.p99Millis());
+        g.print(out, "through the gateway", "req/s");
+        d.print(out, "straight to course-service", "req/s");
+        g.printAgainst(out, d);
 
         out.printf(Locale.ROOT, "%nSubscription to me/courses lag (auth-service outbox -> Kafka -> course-service), %d students, polled every %d ms%n",
                 enrollments, POLL.toMillis());
@@ -164,10 +163,5 @@ final class CatalogBenchmark {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private void print(String label, LoadRun.Result r) {
-        out.printf(Locale.ROOT, "  %-26s %9.1f req/s     p50 %7.2f ms  p99 %7.2f ms  (%d requests in %.1f s, %d errors)%n",
-                label, r.throughput(), r.p50Millis(), r.p99Millis(), r.requests(), r.seconds(), r.errors());
     }
 }

@@ -31,6 +31,20 @@ final class LoadRun {
         double p99Millis() {
             return latencyMicros.getValueAtPercentile(99) / 1000.0;
         }
+
+        /** One line: throughput, p50, p99, how many requests, errors. */
+        void print(java.io.PrintStream out, String label, String unit) {
+            out.printf(java.util.Locale.ROOT,
+                    "  %-26s %9.1f %-9s p50 %7.2f ms  p99 %7.2f ms  (%d requests in %.1f s, %d errors)%n",
+                    label, throughput(), unit, p50Millis(), p99Millis(), requests, seconds, errors);
+        }
+
+        /** How this run, through the gateway, compares with the same requests sent straight to the service. */
+        void printAgainst(java.io.PrintStream out, Result direct) {
+            out.printf(java.util.Locale.ROOT, "  gateway: %.0f%% of direct throughput, p50 %+.2f ms, p99 %+.2f ms%n",
+                    100 * throughput() / direct.throughput(), p50Millis() - direct.p50Millis(),
+                    p99Millis() - direct.p99Millis());
+        }
     }
 
     private LoadRun() {
