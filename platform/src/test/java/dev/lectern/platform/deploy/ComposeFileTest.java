@@ -92,6 +92,22 @@ class ComposeFileTest {
         assertThat(documented).containsAll(required);
     }
 
+    @Test
+    void everyVariableOfTheReadmeTableIsInEnvExample() throws IOException {
+        Set<String> documented = Pattern.compile("(?m)^#? ?([A-Z][A-Z0-9_]*)=")
+                .matcher(Files.readString(ROOT.resolve(".env.example"))).results().map(m -> m.group(1))
+                .collect(Collectors.toSet());
+        Set<String> inReadme = Files.readAllLines(ROOT.resolve("README.md")).stream()
+                .filter(line -> line.startsWith("| `"))
+                .map(line -> line.split("\\|")[1])
+                .flatMap(firstColumn -> Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(firstColumn).results())
+                .map(m -> m.group(1))
+                .collect(Collectors.toSet());
+
+        assertThat(inReadme).hasSizeGreaterThan(50);
+        assertThat(documented).containsAll(inReadme);
+    }
+
     private Map<String, String> env(String service) {
         @SuppressWarnings("unchecked")
         Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
