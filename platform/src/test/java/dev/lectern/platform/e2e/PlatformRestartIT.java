@@ -26,12 +26,13 @@ class PlatformRestartIT {
     @Test
     void restartOnTheSameDataDirectoryKeepsUsersAndLeavesNoProcessBehind() {
         Path repo = PlatformOptions.findRepoRoot(Path.of(""));
-        PlatformOptions options = PlatformOptions.forTests(repo, data)
-                .withCacheDir(repo.resolve("platform/target/e2e-cache-restart"));
+        FreshPorts.Started started = FreshPorts.start(() -> PlatformOptions.forTests(repo, data)
+                .withCacheDir(repo.resolve("platform/target/e2e-cache-restart")));
+        PlatformOptions options = started.options();
         String email = Accounts.uniqueEmail();
         List<Long> firstPids = new ArrayList<>();
 
-        try (LocalPlatform first = LocalPlatform.start(options)) {
+        try (LocalPlatform first = started.platform()) {
             for (Service s : Service.values()) {
                 firstPids.add(first.pid(s));
             }

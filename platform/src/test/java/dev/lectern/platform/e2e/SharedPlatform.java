@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,7 @@ final class SharedPlatform {
             Path repo = PlatformOptions.findRepoRoot(Path.of(""));
             Path data = repo.resolve("platform/target/e2e-platform");
             deleteRecursively(data);
-            PlatformOptions options = PlatformOptions.forTests(repo, data)
+            Supplier<PlatformOptions> options = () -> PlatformOptions.forTests(repo, data)
                     .withCacheDir(repo.resolve("platform/target/e2e-cache")) // kept between runs: faster starts
                     .withEnv(Map.of(
                     "LECTERN_TRUSTED_PROXIES", "127.0.0.1/32",
@@ -43,7 +44,7 @@ final class SharedPlatform {
                     "LECTERN_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "LECTERN_KEY_ENCRYPTION_SECRET", KEY_ENCRYPTION_SECRET));
             try {
-                platform = LocalPlatform.start(options); // its shutdown hook stops everything at JVM exit
+                platform = FreshPorts.start(options).platform(); // its shutdown hook stops everything at JVM exit
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
