@@ -104,7 +104,7 @@ public abstract class EnrollmentIntegrationTest extends AuthHttpSupport {
 
     protected static CourseDetails details(UUID instructorId, boolean premium, boolean published) {
         return new CourseDetails(instructorId, "Streaming video on the JVM", "engineering", "backend", premium,
-                List.of("java"), published);
+                List.of("java"), published, false);
     }
 
     /** The course's version in the read model, or -1 when it is not there. */

@@ -45,6 +45,7 @@ public class Course {
     private String category;
     private String subcategory;
     private boolean premium;
+    private boolean drm;
     private List<String> tags = new ArrayList<>();
     private CourseStatus status;
     private List<Lecture> lectures = new ArrayList<>();
@@ -70,6 +71,7 @@ public class Course {
         course.category = fields.category();
         course.subcategory = fields.subcategory();
         course.premium = Boolean.TRUE.equals(fields.premium());
+        course.drm = Boolean.TRUE.equals(fields.drm());
         course.tags = fields.tags() == null ? new ArrayList<>() : new ArrayList<>(fields.tags());
         course.status = CourseStatus.DRAFT;
         course.createdAt = now;
@@ -84,6 +86,7 @@ public class Course {
         changed |= Changes.apply(fields.category(), category, v -> category = v);
         changed |= Changes.apply(fields.subcategory(), subcategory, v -> subcategory = v);
         changed |= Changes.apply(fields.premium(), premium, v -> premium = v);
+        changed |= Changes.apply(fields.drm(), drm, v -> drm = v);
         changed |= Changes.apply(fields.tags(), tags, v -> tags = new ArrayList<>(v));
         if (changed) {
             updatedAt = now;
@@ -218,7 +221,7 @@ public class Course {
 
     private CourseDetails details() {
         return new CourseDetails(UUID.fromString(instructorId), title, category, subcategory, premium, List.copyOf(tags),
-                isPublished());
+                isPublished(), drm);
     }
 
     private UUID uuid() {
@@ -255,6 +258,10 @@ public class Course {
 
     public boolean isPremium() {
         return premium;
+    }
+
+    public boolean isDrm() {
+        return drm;
     }
 
     public List<String> getTags() {

@@ -21,10 +21,11 @@ final class CourseRequests {
                         @NotBlank @Size(max = 100) String category,
                         @Size(max = 100) String subcategory,
                         Boolean premium,
-                        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags) {
+                        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+                        Boolean drm) {
 
         CourseFields fields() {
-            return new CourseFields(title.strip(), description, category.strip(), subcategory, premium, tags);
+            return new CourseFields(title.strip(), description, category.strip(), subcategory, premium, tags, drm);
         }
     }
 
@@ -33,11 +34,12 @@ final class CourseRequests {
                         @Size(max = 100) @Pattern(regexp = TEXT, message = "must not be blank") String category,
                         @Size(max = 100) String subcategory,
                         Boolean premium,
-                        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags) {
+                        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+                        Boolean drm) {
 
         CourseFields fields() {
             return new CourseFields(title == null ? null : title.strip(), description,
-                    category == null ? null : category.strip(), subcategory, premium, tags);
+                    category == null ? null : category.strip(), subcategory, premium, tags, drm);
         }
     }
 

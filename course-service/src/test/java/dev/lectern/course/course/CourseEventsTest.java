@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.contracts.EventCodec;
 import dev.lectern.contracts.EventContracts;
 import dev.lectern.contracts.Topics;
+import dev.lectern.contracts.course.CourseCreated;
 import dev.lectern.contracts.course.CourseEvent;
+import dev.lectern.contracts.course.CourseUpdated;
 import dev.lectern.contracts.enrollment.EnrollmentEnded;
 import dev.lectern.contracts.enrollment.StudentEnrolled;
 import dev.lectern.course.ServiceUnderTest;
@@ -76,6 +78,22 @@ class CourseEventsTest {
             }
             Eventually.assertThat(() -> assertThat(mongo.getCollection("courses")
                     .find(new org.bson.Document("_id", id)).first().getList("pendingEvents", Object.class)).isEmpty());
+        }
+    }
+
+    @Test
+    void courseAskingForDrmSaysSoInItsEventsUntilTheOwnerTurnsItOff() {
+        try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
+            String id = api.post(owner, "/api/v1/courses", Map.of("title", "Protected", "category", "c", "drm", true))
+                    .text("id");
+            assertThat(api.get(owner, "/api/v1/courses/" + id).body().path("drm").asBoolean()).isTrue();
+            api.patch(owner, "/api/v1/courses/" + id, Map.of("drm", false));
+
+            List<ConsumerRecord<String, String>> records = courses.awaitRecords(2, r -> r.key().equals(id));
+
+            assertThat(records).extracting(CourseEventsTest::decode)
+                    .extracting(e -> e instanceof CourseCreated c ? c.course().drm() : ((CourseUpdated) e).course().drm())
+                    .containsExactly(true, false);
         }
     }
 

@@ -18,7 +18,7 @@ class CourseTest {
 
     private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
     private final Course course = Course.create(UUID.randomUUID(),
-            new CourseFields("Title", "Description", "cat", "sub", false, List.of("a")), now);
+            new CourseFields("Title", "Description", "cat", "sub", false, List.of("a"), false), now);
 
     @Test
     void creatingRecordsCourseCreated() {
@@ -33,14 +33,14 @@ class CourseTest {
 
     @Test
     void updateThatChangesNothingRecordsNothing() {
-        course.update(new CourseFields("Title", null, null, null, false, null), now);
+        course.update(new CourseFields("Title", null, null, null, false, null, null), now);
 
         assertThat(course.getPendingEvents()).hasSize(1);
     }
 
     @Test
     void updateSetsOnlyTheFieldsSentAndRecordsOneEvent() {
-        course.update(new CourseFields("New title", null, null, null, true, List.of("b", "c")), now);
+        course.update(new CourseFields("New title", null, null, null, true, List.of("b", "c"), null), now);
 
         assertThat(course.getTitle()).isEqualTo("New title");
         assertThat(course.getDescription()).isEqualTo("Description");
