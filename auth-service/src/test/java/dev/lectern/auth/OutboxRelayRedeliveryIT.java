@@ -3,9 +3,9 @@ package dev.lectern.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lectern.auth.outbox.Outbox;
-import dev.lectern.auth.outbox.OutboxProperties;
-import dev.lectern.auth.outbox.OutboxRelay;
+import dev.lectern.servicekit.outbox.Outbox;
+import dev.lectern.servicekit.outbox.OutboxProperties;
+import dev.lectern.servicekit.outbox.OutboxRelay;
 import dev.lectern.contracts.EventCodec;
 import dev.lectern.contracts.Topics;
 import dev.lectern.contracts.user.UserDisabled;

@@ -2,7 +2,7 @@ package dev.lectern.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.auth.outbox.Outbox;
+import dev.lectern.servicekit.outbox.Outbox;
 import dev.lectern.contracts.DomainEvent;
 import dev.lectern.contracts.EventCodec;
 import dev.lectern.contracts.EventContracts;

@@ -3,7 +3,7 @@ package dev.lectern.auth.enrollment;
 import dev.lectern.auth.catalog.CatalogCourse;
 import dev.lectern.auth.catalog.CatalogCourses;
 import dev.lectern.auth.entitlement.Entitlements;
-import dev.lectern.auth.outbox.Outbox;
+import dev.lectern.servicekit.outbox.Outbox;
 import dev.lectern.contracts.enrollment.EnrollmentEnded;
 import dev.lectern.contracts.enrollment.StudentEnrolled;
 import dev.lectern.servicekit.problem.ConflictException;

@@ -1,6 +1,6 @@
 package dev.lectern.auth.user;
 
-import dev.lectern.auth.outbox.Outbox;
+import dev.lectern.servicekit.outbox.Outbox;
 import dev.lectern.auth.session.SessionStore;
 import dev.lectern.contracts.user.Role;
 import dev.lectern.contracts.user.UserDisabled;

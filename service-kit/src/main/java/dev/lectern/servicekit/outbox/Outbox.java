@@ -1,4 +1,4 @@
-package dev.lectern.auth.outbox;
+package dev.lectern.servicekit.outbox;
 
 import dev.lectern.contracts.DomainEvent;
 import dev.lectern.contracts.EventCodec;
@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Stores an event in the same transaction as the change it describes; {@link OutboxRelay} publishes it later. */
-@Component
+
 public class Outbox {
 
     private final JdbcClient jdbc;

@@ -1,7 +1,6 @@
-package dev.lectern.auth.outbox;
+package dev.lectern.servicekit.outbox;
 
 import dev.lectern.contracts.EventCodec;
-import dev.lectern.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,32 +15,26 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to Kafka. Each round, in one transaction: take the relay lock (one replica relays at a
- * time, which keeps events in order), claim pending rows with {@code FOR UPDATE SKIP LOCKED}, send them, wait
+ * Publishes outbox rows to Kafka. Each round, in one transaction: take the relay lock (a PostgreSQL advisory lock:
+ * one replica relays at a time, which keeps events in order), claim pending rows with {@code FOR UPDATE SKIP LOCKED}, send them, wait
  * for every ack, mark them published, commit. A crash after sending and before the commit re-sends the batch
  * (at least once; consumers de-duplicate on {@code event_id}); nothing is marked published without an ack.
  */
-@Component
+
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x1ec7e4_0002L;
 
     private record Pending(UUID id, String topic, String key, String eventType, String payload) {
     }
@@ -94,7 +87,7 @@ public class OutboxRelay {
     /** One round; returns how many events were published (0 when another replica holds the relay lock). */
     public int publishBatch() {
         Integer count = transactions.execute(status -> {
-            Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
+            Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", properties.relayLockKey())
                     .query(Boolean.class).single();
             if (!Boolean.TRUE.equals(leader)) {
                 return 0;
@@ -159,15 +152,6 @@ public class OutboxRelay {
             throw new IllegalStateException("interrupted while waiting for Kafka acks", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch", e);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Topology {
-
-        @Bean
-        NewTopic usersTopic() {
-            return TopicBuilder.name(Topics.USERS).partitions(3).build();
         }
     }
 }
