@@ -4,29 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
-import dev.lectern.testkit.TestInfrastructure;
-import dev.lectern.testkit.TestTokens;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What operators rely on before the first feature: it boots on its own PostgreSQL and Kafka and says so. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.postgres("media").register(registry);
-        TestInfrastructure.kafka().register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class OperationsTest extends MediaServiceUnderTest {
 
     @Test
     void healthShowsItsDatabaseAndKafkaUp() {

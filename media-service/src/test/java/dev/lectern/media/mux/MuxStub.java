@@ -22,37 +22,37 @@ import java.util.concurrent.Executors;
  * A local stand-in for api.mux.com: per method + path a script of answers (the last one repeats), bodies read
  * from recorded shapes under {@code src/test/resources/mux/}, every request kept for assertions.
  */
-final class MuxStub implements AutoCloseable {
+public final class MuxStub implements AutoCloseable {
 
-    record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
-    record Answer(int status, String body, Map<String, String> headers, long delayMillis) {
+    public record Answer(int status, String body, Map<String, String> headers, long delayMillis) {
 
-        static Answer of(int status, String resource) {
+        public static Answer of(int status, String resource) {
             return new Answer(status, resource == null ? null : resource(resource), Map.of(), 0);
         }
 
-        Answer withHeader(String name, String value) {
+        public Answer withHeader(String name, String value) {
             Map<String, String> copy = new HashMap<>(headers);
             copy.put(name, value);
             return new Answer(status, body, copy, delayMillis);
         }
 
-        Answer delayedBy(long millis) {
+        public Answer delayedBy(long millis) {
             return new Answer(status, body, headers, millis);
         }
     }
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> scripts = new HashMap<>();
-    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    public final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-    MuxStub() {
+    public MuxStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -63,18 +63,18 @@ final class MuxStub implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    MuxStub on(String method, String path, Answer... answers) {
+    public MuxStub on(String method, String path, Answer... answers) {
         synchronized (scripts) {
             scripts.put(method + " " + path, new ArrayDeque<>(List.of(answers)));
         }
         return this;
     }
 
-    List<Recorded> requests(String method, String path) {
+    public List<Recorded> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
@@ -112,7 +112,7 @@ final class MuxStub implements AutoCloseable {
         }
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = MuxStub.class.getResourceAsStream("/mux/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource mux/" + name);
@@ -129,7 +129,7 @@ final class MuxStub implements AutoCloseable {
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
-    static List<String> paths(List<Recorded> recorded) {
+    public static List<String> paths(List<Recorded> recorded) {
         List<String> out = new ArrayList<>();
         recorded.forEach(r -> out.add(r.method() + " " + r.path()));
         return out;
