@@ -3,6 +3,7 @@ package dev.lectern.contracts;
 import dev.lectern.contracts.asset.AssetEvent;
 import dev.lectern.contracts.course.CourseEvent;
 import dev.lectern.contracts.enrollment.EnrollmentEvent;
+import dev.lectern.contracts.progress.ProgressEvent;
 import dev.lectern.contracts.user.UserEvent;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public final class EventCodec {
             Topics.USERS, UserEvent.class,
             Topics.COURSES, CourseEvent.class,
             Topics.ENROLLMENTS, EnrollmentEvent.class,
-            Topics.ASSET_LIFECYCLE, AssetEvent.class);
+            Topics.ASSET_LIFECYCLE, AssetEvent.class,
+            Topics.PROGRESS, ProgressEvent.class);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

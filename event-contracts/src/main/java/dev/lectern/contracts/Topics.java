@@ -15,6 +15,9 @@ public final class Topics {
     /** {@link dev.lectern.contracts.asset.AssetEvent}s from webhook-service, keyed by lecture id. */
     public static final String ASSET_LIFECYCLE = "lectern.asset-lifecycle.v1";
 
+    /** {@link dev.lectern.contracts.progress.ProgressEvent}s from course-service, keyed by lecture id. */
+    public static final String PROGRESS = "lectern.progress.v1";
+
     private Topics() {
     }
 }
