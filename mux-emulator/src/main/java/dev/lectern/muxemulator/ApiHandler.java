@@ -1,0 +1,369 @@
+package dev.lectern.muxemulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.lectern.muxemulator.Http.MuxError;
+import dev.lectern.muxemulator.Store.AssetState;
+import dev.lectern.muxemulator.Store.KeyState;
+import dev.lectern.muxemulator.Store.PlaybackIdState;
+import dev.lectern.muxemulator.Store.UploadState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /video/v1/**} and {@code /system/v1/**}: Mux's REST API behind HTTP Basic. */
+final class ApiHandler {
+
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Set<String> POLICIES = Set.of("public", "signed", "drm");
+    private static final Set<String> QUALITIES = Set.of("basic", "plus", "premium");
+    private static final Set<String> TIERS = Set.of("1080p", "1440p", "2160p");
+
+    private final MuxEmulatorSettings settings;
+    private final Store store;
+    private final Pipeline pipeline;
+    private final Supplier<String> baseUrl;
+    private final SigningKeys signingKeys;
+
+    ApiHandler(MuxEmulatorSettings settings, Store store, Pipeline pipeline, SigningKeys signingKeys,
+               Supplier<String> baseUrl) {
+        this.settings = settings;
+        this.store = store;
+        this.pipeline = pipeline;
+        this.signingKeys = signingKeys;
+        this.baseUrl = baseUrl;
+    }
+
+    void handle(HttpExchange exchange, String path) throws IOException {
+        if (!authorized(exchange)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Mux\"");
+            Http.error(exchange, 401, "unauthorized", "Unauthorized request");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (path.startsWith("/system/v1/")) {
+            system(exchange, method, Http.segments(path, "/system/v1"));
+            return;
+        }
+        List<String> s = Http.segments(path, "/video/v1");
+        if (s.isEmpty()) {
+            throw MuxError.notFound();
+        }
+        switch (s.getFirst()) {
+            case "uploads" -> uploads(exchange, method, s);
+            case "assets" -> assets(exchange, method, s);
+            case "playback-ids" -> playbackIdLookup(exchange, method, s);
+            case "signing-keys" -> system(exchange, method, s);
+            default -> throw MuxError.notFound();
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] expected = (settings.tokenId() + ":" + settings.tokenSecret()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // uploads
+
+    private void uploads(HttpExchange exchange, String method, List<String> s) throws IOException {
+        if (s.size() == 1 && method.equals("POST")) {
+            createUpload(exchange);
+        } else if (s.size() == 1 && method.equals("GET")) {
+            ArrayNode list = Http.JSON.createArrayNode();
+            page(exchange, store.uploads()).forEach(u -> list.add(Views.upload(u, baseUrl.get())));
+            Http.data(exchange, 200, list);
+        } else if (s.size() == 2 && method.equals("GET")) {
+            Http.data(exchange, 200, Views.upload(upload(s.get(1)), baseUrl.get()));
+        } else if (s.size() == 3 && s.get(2).equals("cancel") && method.equals("PUT")) {
+            UploadState upload;
+            synchronized (store) {
+                upload = upload(s.get(1));
+                if (!upload.status().equals("waiting")) {
+                    throw new MuxError(403, "forbidden", "Upload cancellation is no longer possible");
+                }
+                pipeline.uploadCancelled(upload);
+                upload = upload(s.get(1));
+            }
+            Http.data(exchange, 200, Views.upload(upload, baseUrl.get()));
+        } else {
+            throw notAllowed(s);
+        }
+    }
+
+    private UploadState upload(String id) {
+        return store.upload(id).orElseThrow(MuxError::notFound);
+    }
+
+    private void createUpload(HttpExchange exchange) throws IOException {
+        JsonNode body = Http.readJson(exchange, MAX_BODY);
+        if (!body.isObject()) {
+            throw MuxError.invalid("The request body must be a JSON object");
+        }
+        String corsOrigin = optionalText(body, "cors_origin");
+        int timeout = 3600;
+        JsonNode timeoutNode = body.path("timeout");
+        if (!timeoutNode.isMissingNode() && !timeoutNode.isNull()) {
+            if (!timeoutNode.canConvertToInt() || !timeoutNode.isIntegralNumber()) {
+                throw MuxError.invalid("timeout must be an integer");
+            }
+            timeout = timeoutNode.asInt();
+            if (timeout < 60 || timeout > 604_800) {
+                throw MuxError.invalid("timeout must be between 60 and 604800");
+            }
+        }
+        boolean test = booleanField(body, "test");
+        ObjectNode assetSettings = newAssetSettings(body.path("new_asset_settings"));
+        UploadState upload = new UploadState(Ids.resource(), Ids.signature(), "waiting", timeout, corsOrigin,
+                assetSettings, test, System.currentTimeMillis(), null, null);
+        pipeline.uploadCreated(upload);
+        Http.data(exchange, 201, Views.upload(upload, baseUrl.get()));
+    }
+
+    /** Validates {@code new_asset_settings} like Mux and returns the echo (singular policy names made plural). */
+    private static ObjectNode newAssetSettings(JsonNode settings) {
+        if (settings.isMissingNode() || settings.isNull()) {
+            return null;
+        }
+        if (!settings.isObject()) {
+            throw MuxError.invalid("new_asset_settings must be an object");
+        }
+        ObjectNode echo = (ObjectNode) settings.deepCopy();
+        JsonNode plain = settings.has("playback_policies") ? settings.path("playback_policies")
+                : settings.path("playback_policy");
+        echo.remove("playback_policy");
+        List<String> policies = new ArrayList<>();
+        if (plain.isString()) {
+            policies.add(plain.asString());
+        } else if (plain.isArray()) {
+            plain.forEach(p -> policies.add(p.isString() ? p.asString() : ""));
+        } else if (!plain.isMissingNode() && !plain.isNull()) {
+            throw MuxError.invalid("playback_policies must be an array of strings");
+        }
+        for (String policy : policies) {
+            if (!POLICIES.contains(policy)) {
+                throw MuxError.invalid("playback_policies may contain only public, signed or drm");
+            }
+            if (policy.equals("drm")) {
+                throw MuxError.invalid("The drm policy needs advanced_playback_policies with a drm_configuration_id");
+            }
+        }
+        JsonNode advanced = settings.path("advanced_playback_policies");
+        if (!advanced.isMissingNode() && !advanced.isNull() && !advanced.isArray()) {
+            throw MuxError.invalid("advanced_playback_policies must be an array");
+        }
+        if (!policies.isEmpty() && advanced.isArray() && !advanced.isEmpty()) {
+            throw MuxError.invalid("playback_policies and advanced_playback_policies cannot both be set");
+        }
+        boolean drm = false;
+        for (JsonNode entry : advanced) {
+            String policy = entry.path("policy").asString("");
+            if (!POLICIES.contains(policy)) {
+                throw MuxError.invalid("advanced_playback_policies[].policy must be public, signed or drm");
+            }
+            if (policy.equals("drm")) {
+                drm = true;
+                if (optionalText(entry, "drm_configuration_id") == null) {
+                    throw MuxError.invalid("A drm policy needs a drm_configuration_id");
+                }
+            }
+        }
+        if (!policies.isEmpty() || settings.has("playback_policy")) {
+            ArrayNode array = echo.putArray("playback_policies");
+            policies.forEach(array::add);
+        }
+        String passthrough = optionalText(settings, "passthrough");
+        if (passthrough != null && passthrough.length() > 255) {
+            throw MuxError.invalid("passthrough must be at most 255 characters");
+        }
+        String quality = optionalText(settings, "video_quality");
+        if (quality != null && !QUALITIES.contains(quality)) {
+            throw MuxError.invalid("video_quality must be basic, plus or premium");
+        }
+        if (drm && "basic".equals(quality)) {
+            throw MuxError.invalid("DRM is not available for the basic video quality");
+        }
+        String tier = optionalText(settings, "max_resolution_tier");
+        if (tier != null && !TIERS.contains(tier)) {
+            throw MuxError.invalid("max_resolution_tier must be 1080p, 1440p or 2160p");
+        }
+        booleanField(settings, "test");
+        return echo;
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw MuxError.invalid(field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private static boolean booleanField(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw MuxError.invalid(field + " must be a boolean");
+        }
+        return value.asBoolean();
+    }
+
+    // assets
+
+    private void assets(HttpExchange exchange, String method, List<String> s) throws IOException {
+        if (s.size() == 1 && method.equals("GET")) {
+            String uploadId = Http.query(exchange).get("upload_id");
+            ArrayNode list = Http.JSON.createArrayNode();
+            page(exchange, store.assets().stream().filter(a -> uploadId == null || uploadId.equals(a.uploadId()))
+                    .toList()).forEach(a -> list.add(Views.asset(a, false)));
+            ObjectNode body = Http.object();
+            body.set("data", list);
+            body.putNull("next_cursor");
+            Http.json(exchange, 200, body);
+        } else if (s.size() == 2 && method.equals("GET")) {
+            Http.data(exchange, 200, Views.asset(asset(s.get(1)), false));
+        } else if (s.size() == 2 && method.equals("DELETE")) {
+            if (!pipeline.deleteAsset(s.get(1))) {
+                throw MuxError.notFound();
+            }
+            Http.empty(exchange, 204);
+        } else if (s.size() == 3 && s.get(2).equals("playback-ids") && method.equals("POST")) {
+            createPlaybackId(exchange, s.get(1));
+        } else if (s.size() == 4 && s.get(2).equals("playback-ids") && method.equals("GET")) {
+            Http.data(exchange, 200, Views.playbackId(playbackIdOf(asset(s.get(1)), s.get(3))));
+        } else if (s.size() == 4 && s.get(2).equals("playback-ids") && method.equals("DELETE")) {
+            synchronized (store) {
+                AssetState asset = asset(s.get(1));
+                PlaybackIdState id = playbackIdOf(asset, s.get(3));
+                List<PlaybackIdState> rest = new ArrayList<>(asset.playbackIds());
+                rest.remove(id);
+                store.put(asset.withPlaybackIds(rest));
+            }
+            Http.empty(exchange, 204);
+        } else {
+            throw notAllowed(s);
+        }
+    }
+
+    private void createPlaybackId(HttpExchange exchange, String assetId) throws IOException {
+        JsonNode body = Http.readJson(exchange, MAX_BODY);
+        String policy = optionalText(body, "policy");
+        if (policy == null || !POLICIES.contains(policy)) {
+            throw MuxError.invalid("policy must be public, signed or drm");
+        }
+        String config = optionalText(body, "drm_configuration_id");
+        if (policy.equals("drm") && (config == null || config.isBlank())) {
+            throw MuxError.invalid("A drm policy needs a drm_configuration_id");
+        }
+        PlaybackIdState id = new PlaybackIdState(Ids.playback(), policy, policy.equals("drm") ? config : null);
+        synchronized (store) {
+            AssetState asset = asset(assetId);
+            List<PlaybackIdState> ids = new ArrayList<>(asset.playbackIds());
+            ids.add(id);
+            store.put(asset.withPlaybackIds(ids));
+        }
+        Http.data(exchange, 201, Views.playbackId(id));
+    }
+
+    private AssetState asset(String id) {
+        return store.asset(id).orElseThrow(MuxError::notFound);
+    }
+
+    private static PlaybackIdState playbackIdOf(AssetState asset, String playbackId) {
+        return asset.playbackIds().stream().filter(p -> p.id().equals(playbackId)).findFirst()
+                .orElseThrow(MuxError::notFound);
+    }
+
+    private void playbackIdLookup(HttpExchange exchange, String method, List<String> s) throws IOException {
+        if (s.size() != 2 || !method.equals("GET")) {
+            throw notAllowed(s);
+        }
+        Map.Entry<AssetState, PlaybackIdState> found = store.byPlaybackId(s.get(1)).orElseThrow(MuxError::notFound);
+        ObjectNode node = Views.playbackId(found.getValue());
+        ObjectNode object = node.putObject("object");
+        object.put("type", "asset");
+        object.put("id", found.getKey().id());
+        Http.data(exchange, 200, node);
+    }
+
+    // signing keys
+
+    private void system(HttpExchange exchange, String method, List<String> s) throws IOException {
+        if (s.isEmpty() || !s.getFirst().equals("signing-keys")) {
+            throw MuxError.notFound();
+        }
+        if (s.size() == 1 && method.equals("POST")) {
+            SigningKey key = signingKeys.create();
+            ObjectNode node = keyView(store.key(key.id()).orElseThrow());
+            node.put("private_key", key.privateKey());
+            Http.data(exchange, 201, node);
+        } else if (s.size() == 2 && method.equals("GET")) {
+            Http.data(exchange, 200, keyView(store.key(s.get(1)).orElseThrow(MuxError::notFound)));
+        } else if (s.size() == 2 && method.equals("DELETE")) {
+            if (!store.removeKey(s.get(1))) {
+                throw MuxError.notFound();
+            }
+            Http.empty(exchange, 204);
+        } else {
+            throw notAllowed(s);
+        }
+    }
+
+    private static ObjectNode keyView(KeyState key) {
+        ObjectNode node = Http.object();
+        node.put("id", key.id());
+        node.put("created_at", Long.toString(key.createdAt()));
+        return node;
+    }
+
+    // helpers
+
+    private static <T> List<T> page(HttpExchange exchange, List<T> all) {
+        Map<String, String> query = Http.query(exchange);
+        int limit = parse(query.get("limit"), 25, 1, 100);
+        int page = parse(query.get("page"), 1, 1, Integer.MAX_VALUE);
+        long from = (long) (page - 1) * limit;
+        return all.stream().skip(from).limit(limit).toList();
+    }
+
+    private static int parse(String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw MuxError.invalid("page and limit must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw MuxError.invalid("page and limit must be integers");
+        }
+    }
+
+    private static MuxError notAllowed(List<String> s) {
+        return s.size() <= 4 ? new MuxError(405, "method_not_allowed", "Method not allowed") : MuxError.notFound();
+    }
+}
