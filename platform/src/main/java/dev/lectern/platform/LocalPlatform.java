@@ -1,6 +1,9 @@
 package dev.lectern.platform;
 
 import dev.lectern.infra.Ports;
+import dev.lectern.muxemulator.MuxEmulator;
+import dev.lectern.muxemulator.MuxEmulatorSettings;
+import dev.lectern.muxemulator.SigningKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +23,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The whole platform on this machine: infrastructure in this JVM, each service its own JVM.
@@ -40,11 +45,29 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<Service, ServiceProcess> processes = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "lectern-platform-shutdown");
     private final long startedNanos = System.nanoTime();
+    private final String muxWebhookSecret;
+    private volatile MuxEmulator muxEmulator;
+    private volatile SigningKey muxSigningKey;
     private volatile boolean closed;
 
     LocalPlatform(PlatformOptions options) {
         this.options = options;
         this.infrastructure = new Infrastructure(options.dataDir(), options.infraPorts());
+        this.muxWebhookSecret = options.emulatesMux() ? "local-" + HexFormat.of().formatHex(randomBytes(24))
+                : firstOf(System.getenv("MUX_WEBHOOK_SECRETS"), MuxEmulatorSettings.DEFAULT_WEBHOOK_SECRET);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String firstOf(String commaSeparated, String fallback) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return fallback;
+        }
+        return commaSeparated.split(",")[0].strip();
     }
 
     /**
@@ -78,6 +101,9 @@ public final class LocalPlatform implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + options.logDir(), e);
         }
         options.out().println("Starting PostgreSQL, Kafka, Redis, MongoDB (data in " + options.dataDir() + ")");
+        if (options.emulatesMux()) {
+            startMuxEmulator();
+        }
         ExecutorService pool = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
         try {
             CompletableFuture<Void> postgres = infra(pool, "PostgreSQL", infrastructure::startPostgres);
@@ -101,6 +127,21 @@ public final class LocalPlatform implements AutoCloseable {
             pool.shutdown();
         }
         awaitReady();
+    }
+
+    /**
+     * The Mux emulator in this JVM, delivering webhooks through the gateway as Mux would, with a fresh signing key
+     * for media-service's playback tokens. Its uploads and assets stay under {@code <data>/mux}.
+     */
+    private void startMuxEmulator() {
+        muxEmulator = MuxEmulator.start(MuxEmulatorSettings.builder()
+                .port(options.muxEmulatorPort())
+                .webhookUrl(URI.create("http://localhost:" + options.port(Service.GATEWAY) + "/webhooks/mux"))
+                .webhookSecret(muxWebhookSecret)
+                .dataDirectory(options.dataDir().resolve("mux"))
+                .build());
+        muxSigningKey = muxEmulator.createSigningKey();
+        options.out().printf("  %-16s up after %.1f s at %s%n", "Mux emulator", elapsedSeconds(), muxEmulator.baseUrl());
     }
 
     private CompletableFuture<Void> infra(ExecutorService pool, String name, Runnable start) {
@@ -143,8 +184,34 @@ public final class LocalPlatform implements AutoCloseable {
                 }
             }
         }
+        if (service == Service.MEDIA) {
+            env.put(Service.COURSE.urlEnv(), "http://localhost:" + options.port(Service.COURSE));
+        }
+        if (muxEmulator != null) {
+            muxEnvironment(service, env);
+        }
         env.putAll(options.extraEnv());
         return env;
+    }
+
+    /** Points media-service and webhook-service at the emulator; the launcher's own MUX_* values are overridden. */
+    private void muxEnvironment(Service service, Map<String, String> env) {
+        switch (service) {
+            case MEDIA -> {
+                env.put("MUX_BASE_URL", String.valueOf(muxEmulator.baseUrl()));
+                env.put("MUX_TOKEN_ID", MuxEmulatorSettings.DEFAULT_TOKEN_ID);
+                env.put("MUX_TOKEN_SECRET", MuxEmulatorSettings.DEFAULT_TOKEN_SECRET);
+                env.put("MUX_SIGNING_KEY_ID", muxSigningKey.id());
+                env.put("MUX_SIGNING_KEY_PRIVATE", muxSigningKey.privateKey());
+                env.put("MUX_STREAM_BASE_URL", String.valueOf(muxEmulator.streamBaseUrl()));
+                env.put("MUX_IMAGE_BASE_URL", String.valueOf(muxEmulator.imageBaseUrl()));
+                env.put("MUX_LICENSE_BASE_URL", String.valueOf(muxEmulator.licenseBaseUrl()));
+                env.put("MUX_DRM_CONFIGURATION_ID", "");
+            }
+            case WEBHOOK -> env.put("MUX_WEBHOOK_SECRETS", muxWebhookSecret);
+            default -> {
+            }
+        }
     }
 
     private void awaitReady() {
@@ -217,6 +284,9 @@ public final class LocalPlatform implements AutoCloseable {
         wanted.put("KAFKA_CONTROLLER_PORT, Kafka controller", infra.kafkaController());
         wanted.put("REDIS_PORT, Redis", infra.redis());
         wanted.put("MONGO_PORT, MongoDB", infra.mongo());
+        if (options.emulatesMux()) {
+            wanted.put("MUX_EMULATOR_PORT, Mux emulator", options.muxEmulatorPort());
+        }
         List<String> problems = new ArrayList<>();
         Map<Integer, String> seen = new LinkedHashMap<>();
         wanted.forEach((what, port) -> {
@@ -266,6 +336,31 @@ public final class LocalPlatform implements AutoCloseable {
         return options;
     }
 
+    /** The Mux emulator the platform runs; absent when it talks to the real Mux. */
+    public java.util.Optional<MuxEmulator> muxEmulator() {
+        return java.util.Optional.ofNullable(muxEmulator);
+    }
+
+    /** The key media-service signs playback tokens with, when the platform runs the emulator. */
+    public java.util.Optional<SigningKey> muxSigningKey() {
+        return java.util.Optional.ofNullable(muxSigningKey);
+    }
+
+    /** The secret webhook-service checks {@code Mux-Signature} with (the emulator's, or the first configured). */
+    public String muxWebhookSecret() {
+        return muxWebhookSecret;
+    }
+
+    /** Stops the Kafka broker, keeping its data (outage tests). */
+    public void stopKafka() {
+        infrastructure.kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on its port and data. */
+    public void startKafka() {
+        infrastructure.kafka.start();
+    }
+
     public String kafkaBootstrapServers() {
         return infrastructure.kafka.bootstrapServers();
     }
@@ -296,6 +391,13 @@ public final class LocalPlatform implements AutoCloseable {
         List<ServiceProcess> running = List.copyOf(processes.values());
         running.forEach(ServiceProcess::requestStop);
         running.forEach(p -> p.awaitStopped(STOP_GRACE));
+        if (muxEmulator != null) {
+            try {
+                muxEmulator.close();
+            } catch (RuntimeException e) {
+                System.err.println("Could not stop the Mux emulator: " + e.getMessage());
+            }
+        }
         infrastructure.close();
     }
 

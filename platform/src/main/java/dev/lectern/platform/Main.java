@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar lectern-platform.jar up [--data-dir D] [--repo R]}: runs the platform in the foreground
- * until Ctrl-C. {@code bench [...]}: runs the benchmark (see {@link Benchmark}).
+ * {@code java -jar lectern-platform.jar up [--data-dir D] [--repo R] [--seed]}: runs the platform in the
+ * foreground until Ctrl-C; {@code --seed} adds a demo course with a playable lecture ({@link DemoSeed}). {@code bench [...]}: runs the benchmark (see {@link Benchmark}).
  */
 public final class Main {
 
@@ -28,10 +28,13 @@ public final class Main {
             System.setProperty("lectern.log.dir", data.resolve("logs").toString());
             LoggerFactory.getLogger(Main.class); // logging set up once, before the servers start in parallel
             switch (command) {
-                case "up" -> up(PlatformOptions.fromEnvironment(repoRoot, data, System.getenv()));
+                case "up" -> {
+                    boolean seed = rest.remove("--seed");
+                    up(PlatformOptions.fromEnvironment(repoRoot, data, System.getenv()), seed);
+                }
                 case "bench" -> System.exit(Benchmark.run(repoRoot, data, rest));
                 default -> {
-                    System.err.println("Usage: lectern up [--data-dir D] | lectern bench [--help]");
+                    System.err.println("Usage: lectern up [--data-dir D] [--seed] | lectern bench [--help]");
                     System.exit(64);
                 }
             }
@@ -41,7 +44,7 @@ public final class Main {
         }
     }
 
-    private static void up(PlatformOptions options) {
+    private static void up(PlatformOptions options, boolean seed) {
         LocalPlatform platform = LocalPlatform.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("Stopping Lectern...")));
         String gateway = "http://localhost:" + options.port(Service.GATEWAY);
@@ -53,7 +56,13 @@ public final class Main {
                 System.out.printf("  %-16s http://localhost:%d (pid %d)%n", s.id(), options.port(s), platform.pid(s));
             }
         }
+        System.out.println(platform.muxEmulator()
+                .map(m -> "  Mux        emulator at " + m.baseUrl() + " (set MUX_TOKEN_ID and MUX_TOKEN_SECRET to use Mux)")
+                .orElse("  Mux        the real Mux (MUX_TOKEN_ID is set)"));
         System.out.println("  logs       " + options.logDir());
+        if (seed) {
+            new DemoSeed(platform.gatewayUrl(), options.repoRoot(), System.out).run();
+        }
         System.out.println("Ctrl-C stops everything.");
         watch(platform);
     }

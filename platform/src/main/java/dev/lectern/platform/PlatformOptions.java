@@ -30,10 +30,15 @@ import java.util.Set;
  * @param jvmOptions   options of each service JVM
  * @param readyTimeout how long every service has to answer its readiness probe
  * @param out          where progress goes
+ * @param muxEmulatorPort port of the Mux emulator the platform runs in place of Mux, or null to use the real Mux
+ *                     (the {@code MUX_*} variables of the environment then reach media-service and webhook-service)
  */
 public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Service, Integer> servicePorts, InfraPorts infraPorts,
                               Map<String, String> extraEnv, List<String> jvmOptions, Duration readyTimeout,
-                              PrintStream out) {
+                              PrintStream out, Integer muxEmulatorPort) {
+
+    /** Default port of the Mux emulator ({@code MUX_EMULATOR_PORT}). */
+    public static final int DEFAULT_MUX_EMULATOR_PORT = 58080;
 
     /** Small heaps and quick JIT: fine for a laptop and for tests. */
     public static final List<String> DEFAULT_JVM_OPTIONS =
@@ -64,8 +69,10 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
                 port(env, MongoInstance.PORT_ENV, MongoInstance.DEFAULT_PORT));
         String jvmOpts = env.getOrDefault("LECTERN_SERVICE_JVM_OPTS", "").trim();
         List<String> jvm = jvmOpts.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(jvmOpts.split("\\s+"));
+        String muxToken = env.getOrDefault("MUX_TOKEN_ID", "");
+        Integer emulator = muxToken.isBlank() ? port(env, "MUX_EMULATOR_PORT", DEFAULT_MUX_EMULATOR_PORT) : null;
         return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(), jvm,
-                DEFAULT_READY_TIMEOUT, System.out);
+                DEFAULT_READY_TIMEOUT, System.out, emulator);
     }
 
     /** Free ports everywhere, so a test run never clashes with a running platform or another build. */
@@ -78,36 +85,41 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
         InfraPorts infra = new InfraPorts(distinctFreePort(taken), distinctFreePort(taken), distinctFreePort(taken),
                 distinctFreePort(taken), distinctFreePort(taken));
         return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(),
-                DEFAULT_JVM_OPTIONS, DEFAULT_READY_TIMEOUT, System.out);
+                DEFAULT_JVM_OPTIONS, DEFAULT_READY_TIMEOUT, System.out, distinctFreePort(taken));
     }
 
     public PlatformOptions withEnv(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put(name, value);
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withEnv(Map<String, String> more) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.putAll(more);
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withJvmOptions(List<String> options) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, options, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, options, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withReadyTimeout(Duration timeout) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, timeout, out);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, timeout, out, muxEmulatorPort);
     }
 
     /** Keeps extracted jars somewhere that outlives the data directory (e.g. across test runs). */
     public PlatformOptions withCacheDir(Path dir) {
-        return new PlatformOptions(repoRoot, dataDir, dir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, out);
+        return new PlatformOptions(repoRoot, dataDir, dir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withOut(PrintStream stream) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream, muxEmulatorPort);
+    }
+
+    /** Whether the platform runs the Mux emulator in place of Mux. */
+    public boolean emulatesMux() {
+        return muxEmulatorPort != null;
     }
 
     public int port(Service service) {

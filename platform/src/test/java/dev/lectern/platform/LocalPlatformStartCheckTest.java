@@ -59,7 +59,7 @@ class LocalPlatformStartCheckTest {
             Map<Service, Integer> ports = new EnumMap<>(base.servicePorts());
             ports.put(Service.COURSE, taken.getLocalPort());
             PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), ports, base.infraPorts(), Map.of(),
-                    base.jvmOptions(), base.readyTimeout(), base.out());
+                    base.jvmOptions(), base.readyTimeout(), base.out(), base.muxEmulatorPort());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
                     .isInstanceOfSatisfying(PlatformStartException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
@@ -71,6 +71,20 @@ class LocalPlatformStartCheckTest {
     }
 
     @Test
+    void takenMuxEmulatorPortIsNamedWithItsVariable() throws IOException {
+        createJars();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PlatformOptions base = options();
+            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
+                    base.infraPorts(), Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(), taken.getLocalPort());
+
+            assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
+                    .isInstanceOf(PlatformStartException.class)
+                    .hasMessageContaining("MUX_EMULATOR_PORT");
+        }
+    }
+
+    @Test
     void takenInfrastructurePortIsNamedWithItsVariable() throws IOException {
         createJars();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -78,7 +92,7 @@ class LocalPlatformStartCheckTest {
             InfraPorts infra = base.infraPorts();
             PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
                     new InfraPorts(infra.postgres(), infra.kafka(), infra.kafkaController(), taken.getLocalPort(), infra.mongo()),
-                    Map.of(), base.jvmOptions(), base.readyTimeout(), base.out());
+                    Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(), base.muxEmulatorPort());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
                     .isInstanceOf(PlatformStartException.class)

@@ -39,6 +39,18 @@ class PlatformOptionsTest {
     }
 
     @Test
+    void muxIsEmulatedUnlessAMuxAccessTokenIsSet() {
+        assertThat(PlatformOptions.fromEnvironment(repo, data, Map.of()).muxEmulatorPort())
+                .isEqualTo(PlatformOptions.DEFAULT_MUX_EMULATOR_PORT);
+        assertThat(PlatformOptions.fromEnvironment(repo, data, Map.of("MUX_EMULATOR_PORT", "58090")).muxEmulatorPort())
+                .isEqualTo(58090);
+        PlatformOptions real = PlatformOptions.fromEnvironment(repo, data, Map.of("MUX_TOKEN_ID", "abc"));
+        assertThat(real.emulatesMux()).isFalse();
+        assertThat(real.withEnv("X", "y").emulatesMux()).isFalse();
+        assertThat(PlatformOptions.forTests(repo, data).emulatesMux()).isTrue();
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRejectedByName() {
         assertThatThrownBy(() -> PlatformOptions.fromEnvironment(repo, data, Map.of("REDIS_PORT", "redis")))
                 .isInstanceOf(PlatformStartException.class)

@@ -29,6 +29,13 @@ public final class Eventually {
                 .untilAsserted(assertion);
     }
 
+    /** Retries {@code attempt} until it returns without failing an assertion, and returns what it returned. */
+    public static <T> T value(Duration timeout, Callable<T> attempt) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        assertThat(timeout, () -> result.set(attempt.call()));
+        return result.get();
+    }
+
     /** Polls {@code condition} until it returns true, for up to {@link #DEFAULT_TIMEOUT}. */
     public static void until(Callable<Boolean> condition) {
         Awaitility.await().atMost(DEFAULT_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(POLL).until(condition);

@@ -1,6 +1,7 @@
 package dev.lectern.platform.bench;
 
 import dev.lectern.platform.LocalPlatform;
+import dev.lectern.platform.PlatformApi;
 import dev.lectern.platform.PlatformOptions;
 import dev.lectern.platform.PlatformStartException;
 import dev.lectern.platform.Service;
@@ -55,7 +56,8 @@ public final class Benchmark {
             .build();
 
     record Settings(int requests, Duration duration, int concurrency, int logins, int loginConcurrency,
-                    int enrollments, Optional<URI> gateway, Optional<URI> auth, Optional<URI> course) {
+                    int enrollments, int readyLectures, Optional<URI> gateway, Optional<URI> auth,
+                    Optional<URI> course, Optional<URI> webhook, String webhookSecret) {
 
         static Settings parse(List<String> args) {
             int requests = 20_000;
@@ -64,6 +66,9 @@ public final class Benchmark {
             int logins = 200;
             int loginConcurrency = 4;
             int enrollments = 50;
+            int readyLectures = 40;
+            Optional<URI> webhook = Optional.empty();
+            String webhookSecret = "lectern-dev-mux-webhook-secret";
             Optional<URI> gateway = Optional.empty();
             Optional<URI> auth = Optional.empty();
             Optional<URI> course = Optional.empty();
@@ -76,6 +81,9 @@ public final class Benchmark {
                     case "--logins" -> logins = positive(value);
                     case "--login-concurrency" -> loginConcurrency = positive(value);
                     case "--enrollments" -> enrollments = positive(value);
+                    case "--ready-lectures" -> readyLectures = positive(value);
+                    case "--webhook" -> webhook = Optional.of(URI.create(value));
+                    case "--webhook-secret" -> webhookSecret = value;
                     case "--gateway" -> gateway = Optional.of(URI.create(value));
                     case "--auth" -> auth = Optional.of(URI.create(value));
                     case "--course" -> course = Optional.of(URI.create(value));
@@ -83,11 +91,12 @@ public final class Benchmark {
                 }
                 i++;
             }
-            if (gateway.isPresent() != auth.isPresent() || gateway.isPresent() != course.isPresent()) {
-                throw new PlatformStartException("--gateway, --auth and --course go together\n" + USAGE, 64);
+            if (gateway.isPresent() != auth.isPresent() || gateway.isPresent() != course.isPresent()
+                    || gateway.isPresent() != webhook.isPresent()) {
+                throw new PlatformStartException("--gateway, --auth, --course and --webhook go together\n" + USAGE, 64);
             }
-            return new Settings(requests, duration, concurrency, logins, loginConcurrency, enrollments, gateway, auth,
-                    course);
+            return new Settings(requests, duration, concurrency, logins, loginConcurrency, enrollments, readyLectures,
+                    gateway, auth, course, webhook, webhookSecret);
         }
 
         private static int positive(String value) {
@@ -105,10 +114,13 @@ public final class Benchmark {
 
     static final String USAGE = """
             Usage: lectern bench [--requests N] [--duration SECONDS] [--concurrency C] [--logins N]
-                                 [--login-concurrency C] [--enrollments N] [--gateway URL --auth URL --course URL]
-              defaults: 20000 requests / 20 s per run, 16 concurrent; 200 logins, 4 concurrent; 50 enrollments.
-              --gateway/--auth/--course target a running platform instead of starting one; it must run with
-              LECTERN_RATE_LIMIT_AUTH_PER_MINUTE raised (e.g. 100000000) or the runs end in 429s.""";
+                                 [--login-concurrency C] [--enrollments N] [--ready-lectures N]
+                                 [--gateway URL --auth URL --course URL --webhook URL [--webhook-secret S]]
+              defaults: 20000 requests / 20 s per run, 16 concurrent; 200 logins, 4 concurrent; 50 enrollments;
+              40 lectures timed from webhook to ready.
+              --gateway/--auth/--course/--webhook target a running platform instead of starting one; it must run
+              with LECTERN_RATE_LIMIT_AUTH_PER_MINUTE and _DEFAULT_PER_MINUTE raised (e.g. 100000000) or the runs
+              end in 429s; --webhook-secret is its MUX_WEBHOOK_SECRETS (default: the local development secret).""";
 
     Benchmark(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -124,7 +136,8 @@ public final class Benchmark {
         Settings settings = Settings.parse(args);
         Benchmark benchmark = new Benchmark(settings, System.out);
         if (settings.gateway().isPresent()) {
-            return benchmark.measure(settings.gateway().get(), settings.auth().get(), settings.course().get(), Map.of());
+            return benchmark.measure(settings.gateway().get(), settings.auth().get(), settings.course().get(),
+                    settings.webhook().get(), settings.webhookSecret(), Map.of());
         }
         Path benchData;
         try {
@@ -141,13 +154,14 @@ public final class Benchmark {
             for (Service s : Service.values()) {
                 pids.put(s, platform.pid(s));
             }
-            return benchmark.measure(platform.gatewayUrl(), platform.url(Service.AUTH), platform.url(Service.COURSE), pids);
+            return benchmark.measure(platform.gatewayUrl(), platform.url(Service.AUTH), platform.url(Service.COURSE),
+                    platform.url(Service.WEBHOOK), platform.muxWebhookSecret(), pids);
         } finally {
             deleteQuietly(benchData);
         }
     }
 
-    int measure(URI gateway, URI auth, URI course, Map<Service, Long> knownPids) {
+    int measure(URI gateway, URI auth, URI course, URI webhook, String webhookSecret, Map<Service, Long> knownPids) {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "%nLectern benchmark: %d cores, JDK %s, loopback; gateway %s, auth-service %s%n",
                 cores, Runtime.version(), gateway, auth);
@@ -201,8 +215,12 @@ public final class Benchmark {
         HashRate.Result best = hashRates.getLast();
         out.printf(Locale.ROOT, "  logins reach %.0f%% of the bare %d-thread hash rate%n", 100 * l.throughput() / best.perSecond(), best.threads());
 
-        boolean catalogClean = new CatalogBenchmark(http, out).measure(gateway, course, settings.concurrency(),
+        PlatformApi api = new PlatformApi(http);
+        boolean catalogClean = new CatalogBenchmark(http, out, api).measure(gateway, course, settings.concurrency(),
                 settings.requests(), settings.duration(), settings.enrollments());
+
+        boolean webhookClean = new WebhookBenchmark(http, out, api, webhookSecret).measure(gateway, webhook,
+                settings.concurrency(), settings.requests(), settings.duration(), settings.readyLectures());
 
         out.println("\nResident memory (VmRSS)");
         for (Service s : Service.values()) {
@@ -214,7 +232,7 @@ public final class Benchmark {
         ProcessMemory.residentKib(ProcessHandle.current().pid()).ifPresent(k -> out.printf(Locale.ROOT,
                 "  %-16s %6.0f MiB  (this JVM: %sthe load generator)%n", "bench JVM", k / 1024.0,
                 knownPids.isEmpty() ? "" : "Kafka, MongoDB and "));
-        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0 && catalogClean;
+        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0 && catalogClean && webhookClean;
         if (!clean) {
             out.println("\nSome requests failed (see errors above): the figures are not comparable.");
         }

@@ -1,6 +1,7 @@
 package dev.lectern.platform.bench;
 
-import java.io.IOException;
+import dev.lectern.platform.PlatformApi;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog and enrollment figures: public catalog listing through the gateway against the same request
@@ -24,23 +22,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CatalogBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PASSWORD = "Correct-Horse-Battery-42";
     private static final int COURSES = 30;
     private static final Duration POLL = Duration.ofMillis(5);
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final PrintStream out;
+    private final PlatformApi api;
 
-    CatalogBenchmark(HttpClient http, PrintStream out) {
+    CatalogBenchmark(HttpClient http, PrintStream out, PlatformApi api) {
         this.http = http;
         this.out = out;
+        this.api = api;
     }
 
     /** Returns whether every request answered as expected. */
     boolean measure(URI gateway, URI courseService, int concurrency, int requests, Duration duration, int enrollments) {
-        String instructor = login(gateway, register(gateway, "instructor"));
+        String instructor = api.login(gateway, api.register(gateway, "instructor"));
         String category = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> courses = new ArrayList<>();
         for (int i = 0; i < COURSES; i++) {
@@ -66,7 +64,7 @@ final class CatalogBenchmark {
         Histogram lag = new Histogram(GIVE_UP.toMillis() * 1000, 3);
         int missed = 0;
         for (int i = 0; i < enrollments; i++) {
-            String student = login(gateway, register(gateway, "student"));
+            String student = api.login(gateway, api.register(gateway, "student"));
             String course = courses.get(i % courses.size());
             long lagMicros = enrollAndWait(gateway, student, course);
             if (lagMicros < 0) {
@@ -86,82 +84,28 @@ final class CatalogBenchmark {
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         HttpResponse<String> enrolled;
         do {
-            enrolled = send("POST", gateway.resolve("/api/v1/subscriptions"), token, Map.of("course_id", courseId));
-        } while (enrolled.statusCode() == 404 && System.nanoTime() < giveUp && pause());
+            enrolled = api.send("POST", gateway.resolve("/api/v1/subscriptions"), token, Map.of("course_id", courseId));
+        } while (enrolled.statusCode() == 404 && System.nanoTime() < giveUp && PlatformApi.pause(POLL));
         if (enrolled.statusCode() != 201) {
             throw new IllegalStateException("enrollment failed: " + enrolled.statusCode() + " " + enrolled.body());
         }
         long t0 = System.nanoTime();
         while (System.nanoTime() - t0 < GIVE_UP.toNanos()) {
-            HttpResponse<String> mine = send("GET", gateway.resolve("/api/v1/me/courses"), token, null);
+            HttpResponse<String> mine = api.send("GET", gateway.resolve("/api/v1/me/courses"), token, null);
             if (mine.statusCode() == 200 && mine.body().contains(courseId)) {
                 return (System.nanoTime() - t0) / 1_000;
             }
-            pause();
+            PlatformApi.pause(POLL);
         }
         return -1;
     }
 
     private String publishedCourse(URI gateway, String token, String category, int n) {
-        HttpResponse<String> created = send("POST", gateway.resolve("/api/v1/courses"), token, Map.of(
+        String id = PlatformApi.expect(api.send("POST", gateway.resolve("/api/v1/courses"), token, Map.of(
                 "title", "Benchmark course " + n, "description", "A course to list", "category", category,
-                "subcategory", "bench", "premium", false, "tags", List.of("bench")));
-        String id = expect(created, 201).get("id").asString();
-        expect(send("POST", gateway.resolve("/api/v1/courses/" + id + "/lectures"), token, Map.of("title", "Lecture")), 201);
-        expect(send("POST", gateway.resolve("/api/v1/courses/" + id + "/publish"), token, null), 200);
+                "subcategory", "bench", "premium", false, "tags", List.of("bench"))), 201).get("id").asString();
+        api.lecture(gateway, token, id, "Lecture");
+        api.publish(gateway, token, id);
         return id;
-    }
-
-    private String register(URI gateway, String role) {
-        String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String mobile = "+4478" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        expect(send("POST", gateway.resolve("/api/v1/auth/register"), null, Map.of("first_name", "Bench",
-                "last_name", "Mark", "email", email, "password", PASSWORD, "date_of_birth", "1990-01-01",
-                "mobile_number", mobile, "role", role)), 201);
-        return email;
-    }
-
-    private String login(URI gateway, String email) {
-        return expect(send("POST", gateway.resolve("/api/v1/auth/login"), null,
-                Map.of("email", email, "password", PASSWORD)), 200).get("access_token").asString();
-    }
-
-    private HttpResponse<String> send(String method, URI uri, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(POLL);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -25,7 +25,8 @@ class BenchmarkSettingsTest {
     void optionsOverrideDefaults() {
         Benchmark.Settings s = Benchmark.Settings.parse(List.of("--requests", "500", "--duration", "5",
                 "--concurrency", "4", "--enrollments", "7", "--gateway", "http://localhost:8080",
-                "--auth", "http://localhost:8081", "--course", "http://localhost:8082"));
+                "--auth", "http://localhost:8081", "--course", "http://localhost:8082", "--webhook", "http://localhost:8084",
+                "--webhook-secret", "s3cret", "--ready-lectures", "5"));
 
         assertThat(s.requests()).isEqualTo(500);
         assertThat(s.duration()).isEqualTo(Duration.ofSeconds(5));
@@ -33,6 +34,9 @@ class BenchmarkSettingsTest {
         assertThat(s.gateway()).contains(URI.create("http://localhost:8080"));
         assertThat(s.auth()).contains(URI.create("http://localhost:8081"));
         assertThat(s.course()).contains(URI.create("http://localhost:8082"));
+        assertThat(s.webhook()).contains(URI.create("http://localhost:8084"));
+        assertThat(s.webhookSecret()).isEqualTo("s3cret");
+        assertThat(s.readyLectures()).isEqualTo(5);
         assertThat(s.enrollments()).isEqualTo(7);
     }
 
@@ -41,7 +45,7 @@ class BenchmarkSettingsTest {
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--requests", "-1")))
                 .isInstanceOf(PlatformStartException.class).hasMessageContaining("Usage");
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--gateway", "http://localhost:8080")))
-                .hasMessageContaining("--gateway, --auth and --course go together");
+                .hasMessageContaining("--gateway, --auth, --course and --webhook go together");
         assertThatThrownBy(() -> Benchmark.Settings.parse(List.of("--fast")))
                 .hasMessageContaining("Unknown benchmark option --fast");
     }

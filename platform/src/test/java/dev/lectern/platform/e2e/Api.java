@@ -79,6 +79,9 @@ final class Api {
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof RawBody raw) {
+            request.header("Content-Type", raw.contentType());
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(raw.bytes()));
         } else {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -92,6 +95,14 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A body sent as it is (multipart forms, webhook deliveries), not as JSON. */
+    record RawBody(String contentType, byte[] bytes) {
+    }
+
+    Response delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
     }
 
     /** Builds a JSON object from alternating names and values. */
