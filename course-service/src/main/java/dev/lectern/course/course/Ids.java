@@ -4,16 +4,16 @@ import dev.lectern.servicekit.problem.BadRequestException;
 import java.util.UUID;
 
 /** Ids arrive as text from paths and queries; anything but a UUID is a 400, never part of a query. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
-    static String require(String value, String name) {
+    public static String require(String value, String name) {
         return parse(value, name).toString();
     }
 
-    static UUID parse(String value, String name) {
+    public static UUID parse(String value, String name) {
         try {
             UUID id = UUID.fromString(value);
             if (!id.toString().equalsIgnoreCase(value)) {

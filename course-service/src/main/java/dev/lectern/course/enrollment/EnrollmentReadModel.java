@@ -63,6 +63,16 @@ public class EnrollmentReadModel {
         return mongo.count(activeQuery(userId), COLLECTION);
     }
 
+    /** Active enrollments of the whole platform. */
+    public long countActive() {
+        return mongo.count(Query.query(Criteria.where("active").is(true)), COLLECTION);
+    }
+
+    /** Students enrolled in the course now. */
+    public long countActiveIn(String courseId) {
+        return mongo.count(Query.query(Criteria.where("courseId").is(courseId).and("active").is(true)), COLLECTION);
+    }
+
     private static Query activeQuery(java.util.UUID userId) {
         return Query.query(Criteria.where("userId").is(userId.toString()).and("active").is(true));
     }

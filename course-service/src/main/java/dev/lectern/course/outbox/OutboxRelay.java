@@ -25,7 +25,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the events waiting inside documents ({@code pendingEvents}) and then removes them.
+ * Publishes the events waiting inside documents ({@code pendingEvents}) of each outbox collection (courses,
+ * progress) and then removes them.
  * A replica first leases a document, so replicas do not publish the same events side by side; a crash after
  * sending and before removing re-sends them later (at least once; consumers de-duplicate on event id).
  * Documents marked deleted are removed once nothing is left to publish.
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -44,7 +46,7 @@ public class OutboxRelay {
     private final Counter published;
 
     OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, Clock clock, MeterRegistry meters,
-                @Value("${lectern.outbox.collections:courses}") List<String> collections,
+                @Value("${lectern.outbox.collections:courses,progress}") List<String> collections,
                 @Value("${lectern.outbox.lease:PT30S}") Duration lease,
                 @Value("${lectern.outbox.send-timeout:PT10S}") Duration sendTimeout) {
         this.mongo = mongo;
@@ -58,13 +60,18 @@ public class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${lectern.outbox.interval:PT0.2S}")
     public void relay() {
-        for (String collection : collections) {
-            try {
-                while (relayOne(collection)) {
-                    // keep going while documents have events waiting
+        boolean any = true;
+        while (any) {
+            any = false;
+            // in turns of a bounded batch per collection, so a busy one (progress) does not hold up the others
+            for (String collection : collections) {
+                try {
+                    for (int i = 0; i < BATCH && relayOne(collection); i++) {
+                        any = true;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("outbox relay of {} paused: {}", collection, e.toString());
                 }
-            } catch (RuntimeException e) {
-                log.warn("outbox relay of {} paused: {}", collection, e.toString());
             }
         }
     }
