@@ -1,0 +1,209 @@
+package dev.lectern.muxemulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.muxemulator.MuxHttp.Answer;
+import dev.lectern.testkit.TestVideos;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PlaybackTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Instant LATER = Instant.now().plus(Duration.ofHours(1));
+
+    private static MuxEmulator mux;
+    private static MuxHttp http;
+    private static SigningKey key;
+    private static PrivateKey privateKey;
+    private static String signed;
+    private static String assetId;
+
+    @BeforeAll
+    static void uploadASignedVideo() throws Exception {
+        mux = MuxEmulator.start(MuxEmulatorSettings.builder().processingDelay(Duration.ofMillis(50)).build());
+        http = new MuxHttp(mux);
+        key = mux.createSigningKey();
+        privateKey = Tokens.load(key.privateKey());
+        JsonNode upload = http.createUpload(UUID.randomUUID().toString());
+        http.put(upload.path("url").asString(), TestVideos.THREE_SECONDS.bytes(), null);
+        assetId = mux.assetIdOfUpload(upload.path("id").asString()).orElseThrow();
+        awaitStatus(assetId, "ready");
+        signed = http.api("GET", "/video/v1/assets/" + assetId, null).data().path("playback_ids").get(0)
+                .path("id").asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        mux.close();
+    }
+
+    private static void awaitStatus(String asset, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!mux.assetStatus(asset).orElse("").equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("asset " + asset + " not " + status);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String token(String sub, String aud) throws Exception {
+        return Tokens.sign(privateKey, key.id(), sub, aud, LATER);
+    }
+
+    private static String stream(String playbackId, String token) {
+        return mux.streamBaseUrl() + "/" + playbackId + ".m3u8" + (token == null ? "" : "?token=" + token);
+    }
+
+    @Test
+    void signedPlaybackWithAGoodTokenThenPlaylistWhoseSegmentIsTheVideo() throws Exception {
+        Answer playlist = http.get(stream(signed, token(signed, "v")));
+        assertThat(playlist.status()).isEqualTo(200);
+        assertThat(playlist.header("Content-Type")).isEqualTo("application/vnd.apple.mpegurl");
+        assertThat(playlist.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(playlist.body()).startsWith("#EXTM3U").contains("#EXTINF:3.0").contains("#EXT-X-ENDLIST");
+        String segment = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+        assertThat(segment).contains("?token=");
+
+        URI segmentUri = URI.create(stream(signed, null)).resolve(segment);
+        HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(segmentUri).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(video.statusCode()).isEqualTo(200);
+        assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(video.body()).isEqualTo(TestVideos.THREE_SECONDS.bytes());
+
+        HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(segmentUri).header("Range", "bytes=4-11").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(new String(range.body(), StandardCharsets.ISO_8859_1)).isEqualTo("ftypisom");
+        assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 4-11/" + video.body().length);
+
+        URI withoutToken = URI.create(mux.streamBaseUrl() + "/" + signed + "/original.mp4");
+        assertThat(http.send(HttpRequest.newBuilder(withoutToken).GET().build()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void signedPlaybackWithoutOrWithABadTokenThen403() throws Exception {
+        assertThat(http.get(stream(signed, null)).status()).isEqualTo(403);
+        assertThat(http.get(stream(signed, "not-a-jwt")).status()).isEqualTo(403);
+        assertThat(http.get(stream(signed, Tokens.sign(privateKey, "unknown-kid", signed, "v", LATER))).status())
+                .isEqualTo(403);
+        assertThat(http.get(stream(signed, Tokens.sign(privateKey, key.id(), signed, "v", Instant.now().minusSeconds(5))))
+                .status()).isEqualTo(403);
+        assertThat(http.get(stream(signed, token(signed, "t"))).status()).isEqualTo(403);
+        assertThat(http.get(stream(signed, token("another-playback-id", "v"))).status()).isEqualTo(403);
+
+        PrivateKey otherKey = Tokens.load(mux.createSigningKey().privateKey());
+        Answer forged = http.get(stream(signed, Tokens.sign(otherKey, key.id(), signed, "v", LATER)));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.json().path("error").path("messages").get(0).asString()).contains("signature");
+    }
+
+    @Test
+    void thumbnailAndStoryboardNeedTheirOwnAudience() throws Exception {
+        String thumbnail = mux.imageBaseUrl() + "/" + signed + "/thumbnail.jpg?token=";
+        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(thumbnail + token(signed, "t"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
+        assertThat(decoded.getWidth() * 3).isEqualTo(decoded.getHeight() * 4);
+        assertThat(http.get(thumbnail + token(signed, "v")).status()).isEqualTo(403);
+
+        String png = mux.imageBaseUrl() + "/" + signed + "/thumbnail.png?token=" + token(signed, "t");
+        assertThat(http.get(png).header("Content-Type")).isEqualTo("image/png");
+
+        Answer storyboard = http.get(mux.imageBaseUrl() + "/" + signed + "/storyboard.vtt?token=" + token(signed, "s"));
+        assertThat(storyboard.status()).isEqualTo(200);
+        assertThat(storyboard.body()).startsWith("WEBVTT").contains("storyboard.jpg?token=").contains("#xywh=");
+        assertThat(http.get(mux.imageBaseUrl() + "/" + signed + "/storyboard.vtt?token=" + token(signed, "t")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void publicPlaybackIdNeedsNoTokenAndADeletedOneIsGone() {
+        Answer added = http.api("POST", "/video/v1/assets/" + assetId + "/playback-ids", "{\"policy\":\"public\"}");
+        String pub = added.data().path("id").asString();
+        assertThat(http.get(stream(pub, null)).status()).isEqualTo(200);
+        assertThat(http.get(mux.imageBaseUrl() + "/" + pub + "/thumbnail.jpg").status()).isEqualTo(200);
+
+        http.api("DELETE", "/video/v1/assets/" + assetId + "/playback-ids/" + pub, null);
+        assertThat(http.get(stream(pub, null)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownPlaybackIdThen404() {
+        Answer unknown = http.get(stream("NoSuchPlaybackId", null));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").path("type").asString()).isEqualTo("not_found");
+    }
+
+    @Test
+    void erroredAssetThen412ForTheStream() throws Exception {
+        JsonNode upload = http.createUpload(UUID.randomUUID().toString());
+        http.put(upload.path("url").asString(), "no video here".getBytes(StandardCharsets.UTF_8), null);
+        String errored = mux.assetIdOfUpload(upload.path("id").asString()).orElseThrow();
+        awaitStatus(errored, "errored");
+        String pid = http.api("GET", "/video/v1/assets/" + errored, null).data().path("playback_ids").get(0)
+                .path("id").asString();
+        assertThat(http.get(stream(pid, token(pid, "v"))).status()).isEqualTo(412);
+    }
+
+    @Test
+    void licenseWithADrmTokenThen501AndOtherwise403() throws Exception {
+        String widevine = mux.licenseBaseUrl() + "/widevine/" + signed + "?token=";
+        Answer license = http.send(HttpRequest.newBuilder(URI.create(widevine + token(signed, "d")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build());
+        assertThat(license.status()).isEqualTo(501);
+        assertThat(license.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(license.json().path("title").asString()).isEqualTo("DRM licenses are not emulated");
+        assertThat(http.get(mux.licenseBaseUrl() + "/license/widevine/" + signed + "?token=" + token(signed, "d"))
+                .status()).isEqualTo(501);
+        assertThat(http.get(widevine + token(signed, "v")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void signingKeyFromTheApiIsAPkcs1PemThatSignsAcceptedTokens() throws Exception {
+        Answer created = http.api("POST", "/system/v1/signing-keys", null);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.data().path("id").asString();
+        String pem = new String(Base64.getDecoder().decode(created.data().path("private_key").asString()),
+                StandardCharsets.US_ASCII);
+        assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----\n").contains("-----END RSA PRIVATE KEY-----");
+
+        PrivateKey apiKey = Tokens.load(created.data().path("private_key").asString());
+        assertThat(http.get(stream(signed, Tokens.sign(apiKey, id, signed, "v", LATER))).status()).isEqualTo(200);
+        assertThat(http.api("GET", "/system/v1/signing-keys/" + id, null).data().has("private_key")).isFalse();
+
+        assertThat(http.api("DELETE", "/system/v1/signing-keys/" + id, null).status()).isEqualTo(204);
+        assertThat(http.get(stream(signed, Tokens.sign(apiKey, id, signed, "v", LATER))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void registeredPublicKeyThenItsTokensAreAccepted() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        mux.registerSigningKey("media-service-key", (RSAPublicKey) pair.getPublic());
+        String good = Tokens.sign(pair.getPrivate(), "media-service-key", signed, "v", LATER);
+        assertThat(http.get(stream(signed, good)).status()).isEqualTo(200);
+    }
+}
