@@ -8,6 +8,9 @@ import dev.lectern.media.lectureupload.UploadFailures.RequestBodyBroken;
 import dev.lectern.servicekit.problem.FieldViolation;
 import dev.lectern.servicekit.problem.ProblemException;
 import dev.lectern.servicekit.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,6 +117,13 @@ class LectureUploadController {
      * {@code lecture_file} with {@code title} (required), {@code description}, {@code category},
      * {@code subcategory}, {@code free_preview} sent before it → 201 and the new lecture's upload.
      */
+    @Operation(summary = "Upload a video as a new lecture (multipart, streamed to Mux)",
+            description = "Creates the lecture in course-service (owner or admin), then streams the file to Mux. "
+                    + "The lecture fields must come before lecture_file. 415 when the file is not a video, 413 "
+                    + "when it is over the size limit (nothing is left behind).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = UploadForms.Single.class))))
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadedLecture> upload(@PathVariable("courseId") String courseIdText, HttpServletRequest request) {
         UUID courseId = courseId(courseIdText);
@@ -171,6 +181,12 @@ class LectureUploadController {
      * then {@code lectures_files} in the same order → 202 with a result per entry. Files are handled one after
      * another; one failing does not stop the others.
      */
+    @Operation(summary = "Upload several videos as new lectures (multipart, streamed to Mux one after another)",
+            description = "lectures_data (JSON array, checked before anything is done) first, then lectures_files "
+                    + "in the same order. 202 with a result per entry; one failing file does not stop the others.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = UploadForms.Batch.class))))
     @PostMapping(path = "/batch-upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<BatchResult> batchUpload(@PathVariable("courseId") String courseIdText, HttpServletRequest request) {
         UUID courseId = courseId(courseIdText);

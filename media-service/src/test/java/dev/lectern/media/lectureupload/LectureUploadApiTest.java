@@ -471,6 +471,32 @@ class LectureUploadApiTest {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void apiDocsDescribeBothMultipartBodies() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode docs = JSON.readTree(response.body());
+
+        JsonNode single = docs.path("paths").path("/api/v1/courses/{courseId}/lectures/upload").path("post")
+                .path("requestBody").path("content").path("multipart/form-data").path("schema");
+        JsonNode batch = docs.path("paths").path("/api/v1/courses/{courseId}/lectures/batch-upload").path("post")
+                .path("requestBody").path("content").path("multipart/form-data").path("schema");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(properties(docs, single)).contains("title", "lecture_file");
+        assertThat(properties(docs, batch)).contains("lectures_data", "lectures_files");
+    }
+
+    private static List<String> properties(JsonNode docs, JsonNode schema) {
+        JsonNode resolved = schema;
+        if (schema.has("$ref")) {
+            String name = schema.path("$ref").asString().substring("#/components/schemas/".length());
+            resolved = docs.path("components").path("schemas").path(name);
+        }
+        List<String> names = new ArrayList<>();
+        resolved.path("properties").propertyNames().forEach(names::add);
+        return names;
+    }
+
     // helpers
 
     /** Scripts Mux to answer the next {@code count} upload creations with fresh ids whose URLs are local. */
