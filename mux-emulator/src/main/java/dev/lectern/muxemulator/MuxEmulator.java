@@ -144,6 +144,11 @@ public final class MuxEmulator implements AutoCloseable {
         return store.asset(assetId).map(Store.AssetState::status);
     }
 
+    /** The state, for tests in this package that need to set up what HTTP cannot (e.g. an expired upload). */
+    Store store() {
+        return store;
+    }
+
     private void dispatch(HttpExchange exchange) {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();

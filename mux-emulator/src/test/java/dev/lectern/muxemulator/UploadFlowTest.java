@@ -308,4 +308,32 @@ class UploadFlowTest {
         assertThat(http.api("POST", "/video/v1/assets/unknown/playback-ids", "{\"policy\":\"signed\"}").status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void uploadWithChunkedTransferEncodingThenStoredWhole() throws Exception {
+        String lecture = UUID.randomUUID().toString();
+        JsonNode upload = http.createUpload(lecture);
+        byte[] video = TestVideos.FIVE_SECONDS.bytes();
+        Answer put = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.path("url").asString()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(video)))
+                .build());
+        assertThat(put.status()).isEqualTo(200);
+
+        mux.webhooks().awaitDelivered("video.asset.ready", lecture, WAIT);
+        assertThat(java.nio.file.Files.readAllBytes(mux.store().uploadFile(upload.path("id").asString()))).isEqualTo(video);
+    }
+
+    @Test
+    void uploadPastItsTimeoutThenTimedOutAndNoLongerAcceptsTheFile() {
+        String id = "expired-upload";
+        mux.store().put(new Store.UploadState(id, "secret-sig", "waiting", 60, "*", null, false,
+                System.currentTimeMillis() - 61_000, null, null));
+
+        Answer upload = http.api("GET", "/video/v1/uploads/" + id, null);
+        assertThat(upload.data().path("status").asString()).isEqualTo("timed_out");
+        assertThat(upload.data().has("url")).isFalse();
+        assertThat(http.put(mux.baseUrl() + "/upload/" + id + "?sig=secret-sig", TestVideos.THREE_SECONDS.bytes(), null)
+                .status()).isEqualTo(410);
+        assertThat(http.api("PUT", "/video/v1/uploads/" + id + "/cancel", null).status()).isEqualTo(403);
+    }
 }
