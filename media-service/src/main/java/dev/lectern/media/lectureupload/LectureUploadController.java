@@ -252,6 +252,10 @@ class LectureUploadController {
         if (entries == null) {
             throw invalid(List.of(new FieldViolation(BATCH_DATA, "is required")));
         }
+        if (results.isEmpty() && broken == null) {
+            throw invalid(List.of(new FieldViolation(BATCH_FILES, "is required (one file per " + BATCH_DATA
+                    + " entry)")));
+        }
         for (int index = results.size(); index < entries.size(); index++) {
             results.add(FileResult.failed(index, null, broken != null
                     ? Problems.create(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",

@@ -435,6 +435,10 @@ class LectureUploadApiTest {
         Answered notJson = batch(owner, courseId, new Multipart().field("lectures_data", "{oops")
                 .file("lectures_files", "a.mp4", TestVideos.THREE_SECONDS.bytes()));
         assertThat(fields(notJson)).containsExactly("lectures_data");
+
+        Answered noFiles = batch(owner, courseId, new Multipart().field("lectures_data", "[{\"title\": \"Alone\"}]"));
+        assertThat(noFiles.status()).isEqualTo(400);
+        assertThat(fields(noFiles)).containsExactly("lectures_files");
         assertThat(COURSES.requests("POST", courseId)).isEmpty();
     }
 
