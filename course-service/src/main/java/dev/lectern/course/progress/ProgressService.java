@@ -11,6 +11,7 @@ import dev.lectern.servicekit.problem.Problems;
 import dev.lectern.servicekit.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +64,7 @@ class ProgressService {
             if (fresh.isEmpty() && position == current.positionSeconds() && !current.isNew()) {
                 return current;
             }
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
             double watched = Ranges.round(Ranges.total(merged));
             double coverage = Math.min(1.0, watched / duration);
             boolean completes = !current.completed() && coverage >= completionThreshold;
