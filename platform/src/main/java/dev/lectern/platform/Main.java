@@ -1,5 +1,6 @@
 package dev.lectern.platform;
 
+import dev.lectern.infra.PortInUseException;
 import dev.lectern.platform.bench.Benchmark;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class Main {
         } catch (PlatformStartException e) {
             System.err.println(e.getMessage());
             System.exit(e.exitCode());
+        } catch (PortInUseException e) {
+            System.err.println(e.getMessage() + " Everything started was stopped.");
+            System.exit(2);
         }
     }
 
