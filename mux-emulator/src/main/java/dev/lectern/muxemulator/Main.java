@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator on its own, configured from the environment:
- * {@code MUX_EMULATOR_PORT} (58080), {@code MUX_TOKEN_ID}, {@code MUX_TOKEN_SECRET} (dev values),
+ * {@code MUX_EMULATOR_PORT} (18080), {@code MUX_TOKEN_ID}, {@code MUX_TOKEN_SECRET} (dev values),
  * {@code MUX_EMULATOR_WEBHOOK_URL} (webhook-service on 8084; empty sends none), {@code MUX_WEBHOOK_SECRET}
  * (the local webhook secret), {@code MUX_EMULATOR_DATA_DIR} ({@code ./.mux-emulator}).
  */
@@ -16,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         MuxEmulatorSettings settings = MuxEmulatorSettings.builder()
-                .port(Integer.parseInt(env("MUX_EMULATOR_PORT", "58080")))
+                .port(Integer.parseInt(env("MUX_EMULATOR_PORT", "18080")))
                 .tokenId(env("MUX_TOKEN_ID", MuxEmulatorSettings.DEFAULT_TOKEN_ID))
                 .tokenSecret(env("MUX_TOKEN_SECRET", MuxEmulatorSettings.DEFAULT_TOKEN_SECRET))
                 .webhookUrl(env("MUX_EMULATOR_WEBHOOK_URL", "http://localhost:8084/webhooks/mux"))

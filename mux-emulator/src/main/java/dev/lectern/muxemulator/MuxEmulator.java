@@ -87,7 +87,7 @@ public final class MuxEmulator implements AutoCloseable {
         return start(MuxEmulatorSettings.builder().build());
     }
 
-    /** The API root, e.g. {@code http://localhost:58080}: what media-service gets as {@code MUX_BASE_URL}. */
+    /** The API root, e.g. {@code http://localhost:18080}: what media-service gets as {@code MUX_BASE_URL}. */
     public String baseUrl() {
         return baseUrl;
     }

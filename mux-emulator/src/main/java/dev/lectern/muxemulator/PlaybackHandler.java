@@ -20,15 +20,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * stream.mux.com, image.mux.com and license.mux.com: playback ids resolve to their asset; {@code signed} and
  * {@code drm} ones need a token for the right audience ({@code v} stream, {@code t} thumbnail, {@code s}
- * storyboard, {@code d} license). The stream is an HLS media playlist whose single segment is the uploaded MP4.
+ * storyboard, {@code d} license). The stream is an HLS media playlist of fMP4 segments repackaged from the upload
+ * (no transcoding), or of the upload as one segment when it cannot be repackaged.
  */
 final class PlaybackHandler {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern SEGMENT = Pattern.compile("(\\d{1,6})\\.m4s");
+    private static final int CACHED_LAYOUTS = 32;
+    private static final Logger log = LoggerFactory.getLogger(PlaybackHandler.class);
+
+    private final Map<String, Fmp4.Layout> layouts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Fmp4.Layout> eldest) {
+                    return size() > CACHED_LAYOUTS;
+                }
+            });
     private static final Pattern THUMBNAIL = Pattern.compile("thumbnail\\.(jpg|png)");
 
     private final Store store;
@@ -57,6 +71,11 @@ final class PlaybackHandler {
             Target target = resolve(exchange, s.getFirst(), "v");
             if (target != null && ready(exchange, target, 412)) {
                 video(exchange, store.uploadFile(target.asset().uploadId()));
+            }
+        } else if (s.size() == 2 && (s.get(1).equals("init.mp4") || SEGMENT.matcher(s.get(1)).matches())) {
+            Target target = resolve(exchange, s.getFirst(), "v");
+            if (target != null && ready(exchange, target, 412)) {
+                fragment(exchange, target, s.get(1));
             }
         } else {
             Http.error(exchange, 404, "not_found", Http.NOT_FOUND_MESSAGE);
@@ -164,7 +183,74 @@ final class PlaybackHandler {
         }
     }
 
-    private static void playlist(HttpExchange exchange, Target target) throws IOException {
+    /** The fMP4 packaging of an asset's upload, or empty if the file cannot be repackaged. */
+    private Optional<Fmp4.Layout> layout(AssetState asset) {
+        Fmp4.Layout cached = layouts.get(asset.id());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            Fmp4.Layout layout = Fmp4.layout(store.uploadFile(asset.uploadId()));
+            layouts.put(asset.id(), layout);
+            return Optional.of(layout);
+        } catch (Fmp4.Unsupported | IOException | RuntimeException e) {
+            log.info("Serving asset {} as one progressive MP4 segment: {}", asset.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void playlist(HttpExchange exchange, Target target) throws IOException {
+        Optional<Fmp4.Layout> layout = layout(target.asset());
+        if (layout.isEmpty()) {
+            progressivePlaylist(exchange, target);
+            return;
+        }
+        String pid = target.playbackId().id();
+        String token = query(target.token());
+        StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-PLAYLIST-TYPE:VOD\n")
+                .append("#EXT-X-INDEPENDENT-SEGMENTS\n")
+                .append("#EXT-X-TARGETDURATION:").append((long) Math.ceil(layout.get().targetDuration())).append('\n')
+                .append("#EXT-X-MEDIA-SEQUENCE:0\n")
+                .append("#EXT-X-MAP:URI=\"").append(pid).append("/init.mp4").append(token).append("\"\n");
+        List<Fmp4.Segment> segments = layout.get().segments();
+        for (int i = 0; i < segments.size(); i++) {
+            playlist.append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", segments.get(i).duration()))
+                    .append(",\n").append(pid).append('/').append(i).append(".m4s").append(token).append('\n');
+        }
+        playlist.append("#EXT-X-ENDLIST\n");
+        Http.bytes(exchange, 200, "application/vnd.apple.mpegurl", playlist.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void fragment(HttpExchange exchange, Target target, String name) throws IOException {
+        Optional<Fmp4.Layout> layout = layout(target.asset());
+        if (layout.isEmpty()) {
+            Http.error(exchange, 404, "not_found", Http.NOT_FOUND_MESSAGE);
+            return;
+        }
+        if (name.equals("init.mp4")) {
+            Http.bytes(exchange, 200, "video/mp4", layout.get().init());
+            return;
+        }
+        Matcher segment = SEGMENT.matcher(name);
+        int index = segment.matches() ? Integer.parseInt(segment.group(1)) : -1;
+        if (index < 0 || index >= layout.get().segments().size()) {
+            Http.error(exchange, 404, "not_found", Http.NOT_FOUND_MESSAGE);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "video/iso.segment");
+        long length = Fmp4.segmentLength(layout.get(), index);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            Fmp4.writeSegment(layout.get(), index, store.uploadFile(target.asset().uploadId()), out);
+        }
+    }
+
+    private static void progressivePlaylist(HttpExchange exchange, Target target) throws IOException {
         double duration = target.asset().media().duration();
         String segment = target.playbackId().id() + "/original.mp4" + query(target.token());
         String playlist = "#EXTM3U\n"

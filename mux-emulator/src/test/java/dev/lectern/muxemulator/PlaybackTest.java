@@ -74,27 +74,63 @@ class PlaybackTest {
     }
 
     @Test
-    void signedPlaybackWithAGoodTokenThenPlaylistWhoseSegmentIsTheVideo() throws Exception {
+    void signedPlaybackWithAGoodTokenThenFmp4PlaylistWhoseInitAndSegmentsNeedTheToken() throws Exception {
         Answer playlist = http.get(stream(signed, token(signed, "v")));
         assertThat(playlist.status()).isEqualTo(200);
         assertThat(playlist.header("Content-Type")).isEqualTo("application/vnd.apple.mpegurl");
         assertThat(playlist.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(playlist.body()).startsWith("#EXTM3U").contains("#EXTINF:3.0").contains("#EXT-X-ENDLIST");
-        String segment = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
-        assertThat(segment).contains("?token=");
+        assertThat(playlist.body()).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
+        double total = playlist.body().lines().filter(l -> l.startsWith("#EXTINF:"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).sum();
+        assertThat(total).isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.05));
 
-        URI segmentUri = URI.create(stream(signed, null)).resolve(segment);
-        HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(segmentUri).GET().build(),
+        String map = playlist.body().lines().filter(l -> l.startsWith("#EXT-X-MAP:URI=")).findFirst().orElseThrow();
+        String init = map.substring(map.indexOf('"') + 1, map.lastIndexOf('"'));
+        assertThat(init).startsWith(signed + "/init.mp4?token=");
+        String segment = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+        assertThat(segment).startsWith(signed + "/0.m4s?token=");
+
+        URI base = URI.create(stream(signed, null));
+        HttpResponse<byte[]> initAnswer = http.send(HttpRequest.newBuilder(base.resolve(init)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(initAnswer.statusCode()).isEqualTo(200);
+        assertThat(initAnswer.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(new String(initAnswer.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
+
+        HttpResponse<byte[]> media = http.send(HttpRequest.newBuilder(base.resolve(segment)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(media.statusCode()).isEqualTo(200);
+        assertThat(media.headers().firstValue("Content-Type")).hasValue("video/iso.segment");
+        assertThat(new String(media.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("moof");
+
+        assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/0.m4s").status()).isEqualTo(403);
+        assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/init.mp4").status()).isEqualTo(403);
+        assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/99.m4s?token=" + token(signed, "v")).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void originalMp4ServesTheUploadWithRangesForAVideoElement() throws Exception {
+        URI original = URI.create(mux.streamBaseUrl() + "/" + signed + "/original.mp4?token=" + token(signed, "v"));
+        HttpResponse<byte[]> video = http.send(HttpRequest.newBuilder(original).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(video.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(video.body()).isEqualTo(TestVideos.THREE_SECONDS.bytes());
 
-        HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(segmentUri).header("Range", "bytes=4-11").GET()
+        HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(original).header("Range", "bytes=4-11").GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(new String(range.body(), StandardCharsets.ISO_8859_1)).isEqualTo("ftypisom");
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 4-11/" + video.body().length);
+
+        HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(original).header("Range", "bytes=-10").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).hasSize(10);
+        assertThat(http.send(HttpRequest.newBuilder(original).header("Range", "bytes=999999-").GET().build()).status())
+                .isEqualTo(416);
 
         URI withoutToken = URI.create(mux.streamBaseUrl() + "/" + signed + "/original.mp4");
         assertThat(http.send(HttpRequest.newBuilder(withoutToken).GET().build()).status()).isEqualTo(403);
