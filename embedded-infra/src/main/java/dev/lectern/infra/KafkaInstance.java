@@ -30,8 +30,8 @@ public final class KafkaInstance extends PortBoundServer<KafkaRaftServer> {
 
     public static final String PORT_ENV = "KAFKA_PORT";
     public static final String CONTROLLER_PORT_ENV = "KAFKA_CONTROLLER_PORT";
-    public static final int DEFAULT_PORT = 59092;
-    public static final int DEFAULT_CONTROLLER_PORT = 59093;
+    public static final int DEFAULT_PORT = 19092;
+    public static final int DEFAULT_CONTROLLER_PORT = 19093;
 
     private static final int NODE_ID = 1;
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 public final class MongoInstance extends PortBoundServer<MongoServer> {
 
     public static final String PORT_ENV = "MONGO_PORT";
-    public static final int DEFAULT_PORT = 57017;
+    public static final int DEFAULT_PORT = 17017;
     static final String FILE_NAME = "mongo.mv.db";
 
     private final Path dataDir;

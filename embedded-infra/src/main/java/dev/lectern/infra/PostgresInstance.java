@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class PostgresInstance extends PortBoundServer<EmbeddedPostgres> {
 
     public static final String PORT_ENV = "POSTGRES_PORT";
-    public static final int DEFAULT_PORT = 55432;
+    public static final int DEFAULT_PORT = 15432;
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 public final class RedisInstance extends PortBoundServer<RedisServer> {
 
     public static final String PORT_ENV = "REDIS_PORT";
-    public static final int DEFAULT_PORT = 56379;
+    public static final int DEFAULT_PORT = 16379;
 
 
     /** A throwaway server on a free port. */

@@ -38,7 +38,7 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
                               PrintStream out, Integer muxEmulatorPort) {
 
     /** Default port of the Mux emulator ({@code MUX_EMULATOR_PORT}). */
-    public static final int DEFAULT_MUX_EMULATOR_PORT = 58080;
+    public static final int DEFAULT_MUX_EMULATOR_PORT = 18080;
 
     /** Small heaps and quick JIT: fine for a laptop and for tests. */
     public static final List<String> DEFAULT_JVM_OPTIONS =

@@ -20,7 +20,7 @@ class PlatformOptionsTest {
         assertThat(options.port(Service.GATEWAY)).isEqualTo(8080);
         assertThat(options.port(Service.AUTH)).isEqualTo(8081);
         assertThat(options.port(Service.WEBHOOK)).isEqualTo(8084);
-        assertThat(options.infraPorts()).isEqualTo(new InfraPorts(55432, 59092, 59093, 56379, 57017));
+        assertThat(options.infraPorts()).isEqualTo(new InfraPorts(15432, 19092, 19093, 16379, 17017));
         assertThat(options.jvmOptions()).isEqualTo(PlatformOptions.DEFAULT_JVM_OPTIONS);
     }
 
@@ -65,7 +65,7 @@ class PlatformOptionsTest {
         var ports = new java.util.HashSet<>(options.servicePorts().values());
         InfraPorts infra = options.infraPorts();
         ports.addAll(java.util.List.of(infra.postgres(), infra.kafka(), infra.kafkaController(), infra.redis(), infra.mongo()));
-        assertThat(ports).hasSize(10).doesNotContain(8080, 8081, 55432);
+        assertThat(ports).hasSize(10).doesNotContain(8080, 8081, 15432);
     }
 
     @Test
