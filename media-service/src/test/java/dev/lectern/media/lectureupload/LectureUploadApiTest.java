@@ -10,6 +10,7 @@ import dev.lectern.testkit.TestVideos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -255,6 +256,32 @@ class LectureUploadApiTest {
         assertThat(uploadStatus(uploadId)).isEqualTo("cancelled");
         assertThat(UPLOAD_URLS.stored(uploadId).bytes).isLessThanOrEqualTo(MAX_FILE);
         assertThat(UPLOAD_URLS.stored(uploadId).complete).isFalse();
+    }
+
+    @Test
+    void aRequestDeclaringMoreThanTheLimitIs413BeforeItsBodyIsSent() throws Exception {
+        UUID courseId = COURSES.course(false, owner);
+        long declared = MAX_FILE + 2 * MIB;
+
+        // only the head goes out: the answer must come without the body
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/courses/" + courseId + "/lectures/upload HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: " + owner + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            for (int n; !answer.toString().contains("}") && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413");
+            assertThat(answer.toString()).contains("https://lectern.dev/problems/payload-too-large");
+        }
+        assertThat(COURSES.requests("GET", courseId)).isEmpty();
+        assertThat(COURSES.requests("POST", courseId)).isEmpty();
     }
 
     @Test

@@ -46,10 +46,15 @@ final class Multipart {
     }
 
     HttpRequest.BodyPublisher publisher() {
+        return HttpRequest.BodyPublishers.ofInputStream(this::stream);
+    }
+
+    /** The whole body as one stream, generated as it is read. */
+    InputStream stream() {
         List<Supplier<InputStream>> all = new ArrayList<>(pieces);
         all.add(() -> new ByteArrayInputStream(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
-                Collections.enumeration(all.stream().map(s -> (InputStream) new LazyStream(s)).toList())));
+        return new SequenceInputStream(
+                Collections.enumeration(all.stream().map(s -> (InputStream) new LazyStream(s)).toList()));
     }
 
     /** {@code size} bytes that start like a real MP4 (its {@code ftyp}), then deterministic noise. */
