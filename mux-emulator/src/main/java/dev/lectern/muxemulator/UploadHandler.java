@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,8 @@ final class UploadHandler {
     private final Store store;
     private final Pipeline pipeline;
     private final int chunkMultiple;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** One PUT at a time per upload; a lock, not a monitor, so virtual threads reading bodies are not pinned. */
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     UploadHandler(Store store, Pipeline pipeline, int chunkMultiple) {
         this.store = store;
@@ -63,8 +65,12 @@ final class UploadHandler {
             gcsError(exchange, 405, "Use PUT to upload.");
             return;
         }
-        synchronized (locks.computeIfAbsent(upload.id(), id -> new Object())) {
+        ReentrantLock lock = locks.computeIfAbsent(upload.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
             put(exchange, upload.id());
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -42,6 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final Deque<Integer> script = new ArrayDeque<>();
+    private volatile String refused;
 
     WebhookReceiver() {
         try {
@@ -57,6 +58,10 @@ final class WebhookReceiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"), body));
                 Integer next = script.poll();
                 status = next == null ? 200 : next;
+                String refusedText = refused;
+                if (refusedText != null && new String(body, StandardCharsets.UTF_8).contains(refusedText)) {
+                    status = 503;
+                }
                 notifyAll();
             }
             exchange.sendResponseHeaders(status, -1);
@@ -73,6 +78,11 @@ final class WebhookReceiver implements AutoCloseable {
     /** The next requests are answered with these statuses, in order. */
     synchronized void answer(Integer... statuses) {
         script.addAll(List.of(statuses));
+    }
+
+    /** Every request whose body contains this text is answered 503. */
+    void refuseContaining(String text) {
+        refused = text;
     }
 
     synchronized List<Received> received() {
