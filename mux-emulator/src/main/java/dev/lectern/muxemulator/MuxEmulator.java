@@ -163,6 +163,9 @@ public final class MuxEmulator implements AutoCloseable {
                     playback.image(exchange, path);
                 } else if (path.startsWith("/license/")) {
                     playback.license(exchange, path);
+                } else if (path.startsWith("/appcert/")) {
+                    // FairPlay certificates when the license base URL is the root: {base}/appcert/fairplay/{pid}
+                    playback.license(exchange, "/license" + path);
                 } else if (path.startsWith("/_emulator/")) {
                     controls.handle(exchange, path);
                 } else {

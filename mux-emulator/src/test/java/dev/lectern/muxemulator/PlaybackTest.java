@@ -213,7 +213,12 @@ class PlaybackTest {
         assertThat(license.json().path("title").asString()).isEqualTo("DRM licenses are not emulated");
         assertThat(http.get(mux.licenseBaseUrl() + "/license/widevine/" + signed + "?token=" + token(signed, "d"))
                 .status()).isEqualTo(501);
+        assertThat(http.get(mux.licenseBaseUrl() + "/appcert/fairplay/" + signed + "?token=" + token(signed, "d"))
+                .status()).isEqualTo(501);
+        assertThat(http.get(mux.baseUrl() + "/appcert/fairplay/" + signed + "?token=" + token(signed, "d"))
+                .status()).isEqualTo(501);
         assertThat(http.get(widevine + token(signed, "v")).status()).isEqualTo(403);
+        assertThat(http.get(mux.licenseBaseUrl() + "/widevine/unknown?token=x").status()).isEqualTo(404);
     }
 
     @Test
