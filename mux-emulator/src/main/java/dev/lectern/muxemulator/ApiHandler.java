@@ -32,6 +32,11 @@ final class ApiHandler {
     private final Pipeline pipeline;
     private final Supplier<String> baseUrl;
     private final SigningKeys signingKeys;
+    private final java.util.concurrent.atomic.AtomicReference<Fault> fault = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The next {@code remaining} authenticated API calls fail with {@code status}. */
+    private record Fault(int status, int remaining) {
+    }
 
     ApiHandler(MuxEmulatorSettings settings, Store store, Pipeline pipeline, SigningKeys signingKeys,
                Supplier<String> baseUrl) {
@@ -46,6 +51,9 @@ final class ApiHandler {
         if (!authorized(exchange)) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Mux\"");
             Http.error(exchange, 401, "unauthorized", "Unauthorized request");
+            return;
+        }
+        if (takeFault(exchange)) {
             return;
         }
         String method = exchange.getRequestMethod();
@@ -64,6 +72,33 @@ final class ApiHandler {
             case "signing-keys" -> system(exchange, method, s);
             default -> throw MuxError.notFound();
         }
+    }
+
+    void failNext(int status, int count) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 4xx or 5xx");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        fault.set(count == 0 ? null : new Fault(status, count));
+    }
+
+    private boolean takeFault(HttpExchange exchange) throws IOException {
+        Fault current = fault.getAndUpdate(f -> f == null || f.remaining() <= 1 ? null : new Fault(f.status(), f.remaining() - 1));
+        if (current == null) {
+            return false;
+        }
+        exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+        if (current.status() == 429) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            Http.error(exchange, 429, "too_many_requests", "Too many requests");
+        } else if (current.status() >= 500) {
+            Http.error(exchange, current.status(), "internal_server_error", "Internal server error");
+        } else {
+            Http.error(exchange, current.status(), "invalid_parameters", "Injected failure");
+        }
+        return true;
     }
 
     private boolean authorized(HttpExchange exchange) {

@@ -58,6 +58,14 @@ final class ControlHandler {
                     Http.error(exchange, 408, "timeout", notYet.getMessage());
                 }
             }
+            case "POST api/fail" -> {
+                try {
+                    emulator.failNextApiCalls(integer(query.get("status")), integer(query.getOrDefault("count", "1")));
+                } catch (IllegalArgumentException e) {
+                    throw MuxError.invalid(e.getMessage());
+                }
+                Http.empty(exchange, 204);
+            }
             case "POST signing-keys" -> {
                 SigningKey key = emulator.createSigningKey();
                 ObjectNode body = Http.object();
@@ -114,11 +122,11 @@ final class ControlHandler {
         try {
             int n = Integer.parseInt(value);
             if (n < 0) {
-                throw MuxError.invalid("n must not be negative");
+                throw MuxError.invalid("numbers must not be negative");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw MuxError.invalid("n must be an integer");
+            throw MuxError.invalid("expected an integer");
         }
     }
 

@@ -134,6 +134,15 @@ public final class MuxEmulator implements AutoCloseable {
         return signingKeys.create();
     }
 
+    /**
+     * The next {@code count} authenticated calls to {@code /video/v1/**} and {@code /system/v1/**} answer
+     * {@code status} (429 with {@code Retry-After: 1}, 5xx or another 4xx) in Mux's error envelope, and do nothing;
+     * 0 clears it. For testing how callers survive a Mux outage.
+     */
+    public void failNextApiCalls(int status, int count) {
+        api.failNext(status, count);
+    }
+
     /** The asset created from an upload, once the file is complete. */
     public Optional<String> assetIdOfUpload(String uploadId) {
         return store.upload(uploadId).map(Store.UploadState::assetId);

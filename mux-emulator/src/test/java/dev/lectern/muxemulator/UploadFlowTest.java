@@ -336,4 +336,25 @@ class UploadFlowTest {
                 .status()).isEqualTo(410);
         assertThat(http.api("PUT", "/video/v1/uploads/" + id + "/cancel", null).status()).isEqualTo(403);
     }
+
+    @Test
+    void injectedApiFailuresThenThatManyMuxErrorsAndNothingCreated() {
+        mux.failNextApiCalls(503, 2);
+        String body = "{\"cors_origin\":\"*\"}";
+        Answer first = http.api("POST", "/video/v1/uploads", body);
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.json().path("error").path("type").asString()).isEqualTo("internal_server_error");
+        assertThat(http.api("POST", "/video/v1/uploads", body).status()).isEqualTo(503);
+        assertThat(http.api("GET", "/video/v1/uploads", null).data().size()).isZero();
+        assertThat(http.api("POST", "/video/v1/uploads", body).status()).isEqualTo(201);
+
+        var rateLimited = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(mux.baseUrl() + "/_emulator/api/fail?status=429&count=1"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(rateLimited.status()).isEqualTo(204);
+        Answer limited = http.api("GET", "/video/v1/uploads", null);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(http.api("GET", "/video/v1/uploads", null).status()).isEqualTo(200);
+    }
 }
