@@ -24,10 +24,6 @@ final class Ids {
         return random(32);
     }
 
-    static String trackId() {
-        return random(32);
-    }
-
     /** 256 bits for the upload URL's {@code sig}. */
     static String signature() {
         return random(43);

@@ -145,8 +145,7 @@ public final class Webhooks implements AutoCloseable {
                             + "; attempts so far: " + deliveries);
                 }
                 try {
-                    Duration wait = Duration.ofNanos(left);
-                    wait(Math.max(1, wait.toMillis()));
+                    wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("interrupted while waiting for " + type, e);
