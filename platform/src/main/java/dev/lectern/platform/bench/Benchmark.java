@@ -222,6 +222,9 @@ public final class Benchmark {
         boolean webhookClean = new WebhookBenchmark(http, out, api, webhookSecret).measure(gateway, webhook,
                 settings.concurrency(), settings.requests(), settings.duration(), settings.readyLectures());
 
+        boolean progressClean = new ProgressBenchmark(http, out, api, webhookSecret).measure(gateway, course,
+                settings.concurrency(), settings.requests(), settings.duration());
+
         out.println("\nResident memory (VmRSS)");
         for (Service s : Service.values()) {
             Optional<Long> pid = Optional.ofNullable(knownPids.get(s)).or(() -> ProcessMemory.pidOfJar(s.id() + "-exec.jar"));
@@ -232,7 +235,8 @@ public final class Benchmark {
         ProcessMemory.residentKib(ProcessHandle.current().pid()).ifPresent(k -> out.printf(Locale.ROOT,
                 "  %-16s %6.0f MiB  (this JVM: %sthe load generator)%n", "bench JVM", k / 1024.0,
                 knownPids.isEmpty() ? "" : "Kafka, MongoDB and "));
-        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0 && catalogClean && webhookClean;
+        boolean clean = g.errors() == 0 && d.errors() == 0 && l.errors() == 0 && catalogClean && webhookClean
+                && progressClean;
         if (!clean) {
             out.println("\nSome requests failed (see errors above): the figures are not comparable.");
         }
