@@ -77,7 +77,7 @@ class UploadFlowTest {
         assertThat(data.path("passthrough").asString()).isEqualTo(lecture);
         assertThat(data.path("upload_id").asString()).isEqualTo(upload.path("id").asString());
         assertThat(data.path("status").asString()).isEqualTo("ready");
-        assertThat(data.path("duration").asDouble()).isCloseTo(3.0, within(0.05));
+        assertThat(data.path("duration").asDouble()).isEqualTo(3.0);
         assertThat(data.path("aspect_ratio").asString()).isEqualTo("4:3");
         assertThat(data.path("created_at").isNumber()).isTrue();
         assertThat(data.path("resolution_tier").asString()).isEqualTo("720p");
