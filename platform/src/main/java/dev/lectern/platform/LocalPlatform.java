@@ -205,7 +205,7 @@ public final class LocalPlatform implements AutoCloseable {
                 env.put("MUX_SIGNING_KEY_PRIVATE", muxSigningKey.privateKey());
                 env.put("MUX_STREAM_BASE_URL", String.valueOf(muxEmulator.streamBaseUrl()));
                 env.put("MUX_IMAGE_BASE_URL", String.valueOf(muxEmulator.imageBaseUrl()));
-                env.put("MUX_LICENSE_BASE_URL", String.valueOf(muxEmulator.licenseBaseUrl()));
+                env.put("MUX_LICENSE_BASE_URL", muxEmulator.baseUrl()); // media-service adds /license/{scheme}/, as Mux
                 env.put("MUX_DRM_CONFIGURATION_ID", "");
             }
             case WEBHOOK -> env.put("MUX_WEBHOOK_SECRETS", muxWebhookSecret);
