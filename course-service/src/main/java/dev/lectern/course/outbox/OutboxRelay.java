@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -90,9 +91,15 @@ public class OutboxRelay {
         List<Document> pending = doc.getList("pendingEvents", Document.class, List.of());
         List<String> sent = new ArrayList<>();
         try {
+            // all of the document's events go out at once (the idempotent producer keeps their order), then each
+            // is confirmed in order; what was confirmed before a failure is removed, the rest stays for later
+            List<CompletableFuture<?>> sending = new ArrayList<>();
             for (Document event : pending) {
-                send(event);
-                sent.add(event.getString("eventId"));
+                sending.add(send(event));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                confirm(pending.get(i), sending.get(i));
+                sent.add(pending.get(i).getString("eventId"));
             }
         } finally {
             settle(collection, id, sent);
@@ -100,13 +107,21 @@ public class OutboxRelay {
         return true;
     }
 
-    private void send(Document event) {
+    private CompletableFuture<?> send(Document event) {
         var record = new ProducerRecord<String, byte[]>(event.getString("topic"), event.getString("key"),
                 event.getString("payload").getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventCodec.EVENT_ID_HEADER, event.getString("eventId").getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventCodec.EVENT_TYPE_HEADER, event.getString("eventType").getBytes(StandardCharsets.UTF_8));
         try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void confirm(Document event, CompletableFuture<?> sending) {
+        try {
+            sending.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             published.increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
