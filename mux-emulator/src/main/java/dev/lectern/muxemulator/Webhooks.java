@@ -306,6 +306,15 @@ public final class Webhooks implements AutoCloseable {
         return attempt;
     }
 
+    /**
+     * The {@code Mux-Signature} header Mux sends with {@code body} at {@code at}: {@code t=<unix seconds>,v1=<hex>}.
+     * For tests and benchmarks that play Mux.
+     */
+    public static String signatureHeader(String secret, java.time.Instant at, byte[] body) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        return "t=" + timestamp + ",v1=" + sign(secret, timestamp, body);
+    }
+
     /** Lowercase hex HMAC-SHA256 of {@code t + "." + body} with the secret's UTF-8 bytes, as Mux signs. */
     static String sign(String secret, String timestamp, byte[] body) {
         try {

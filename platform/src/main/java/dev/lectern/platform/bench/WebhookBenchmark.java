@@ -1,5 +1,6 @@
 package dev.lectern.platform.bench;
 
+import dev.lectern.muxemulator.Webhooks;
 import dev.lectern.platform.PlatformApi;
 
 import java.io.IOException;
@@ -8,19 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +40,13 @@ final class WebhookBenchmark {
     private final HttpClient http;
     private final PrintStream out;
     private final PlatformApi api;
-    private final byte[] secret;
+    private final String secret;
 
     WebhookBenchmark(HttpClient http, PrintStream out, PlatformApi api, String webhookSecret) {
         this.http = http;
         this.out = out;
         this.api = api;
-        this.secret = webhookSecret.getBytes(StandardCharsets.UTF_8);
+        this.secret = webhookSecret;
     }
 
     /** Returns whether every delivery was accepted and every lecture became ready. */
@@ -129,20 +125,8 @@ final class WebhookBenchmark {
                 "environment", Map.of("name", "Bench", "id", "bench"), "data", data, "attempts", List.of());
         byte[] body = JSON.writeValueAsBytes(envelope);
         return HttpRequest.newBuilder(base.resolve("/webhooks/mux")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Mux-Signature", signature(body))
+                .header("Content-Type", "application/json").header("Mux-Signature", Webhooks.signatureHeader(secret, Instant.now(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    }
-
-    private String signature(byte[] body) {
-        String t = Long.toString(Instant.now().getEpochSecond());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.muxemulator.Delivery;
 import dev.lectern.muxemulator.MuxEmulator;
+import dev.lectern.muxemulator.Webhooks;
 import dev.lectern.platform.LocalPlatform;
 import dev.lectern.platform.Service;
 import dev.lectern.platform.e2e.Accounts.Tokens;
@@ -26,11 +27,8 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -288,14 +286,8 @@ class VideoPipelineIT {
     }
 
     private String signature(String body, long timestamp) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(platform.muxWebhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Webhooks.signatureHeader(platform.muxWebhookSecret(), Instant.ofEpochSecond(timestamp),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The public half of the key media-service signs playback tokens with (Mux hands out a PKCS#1 PEM). */
