@@ -1,5 +1,6 @@
 package dev.lectern.platform.bench;
 
+import dev.lectern.muxemulator.Webhooks;
 import dev.lectern.platform.PlatformApi;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,19 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>analytics lag: from a heartbeat's 200 to the instructor's analytics showing it (outbox relay, Kafka,
  *   analytics consumer, read model).</li>
  * </ul>
- * Lectures become ready through signed {@code video.asset.ready} webhooks, as in the webhook benchmark.
+ * Lectures become ready through {@code video.asset.ready} webhooks signed as Mux signs them.
  */
 final class ProgressBenchmark {
 
@@ -48,13 +44,13 @@ final class ProgressBenchmark {
     private final HttpClient http;
     private final PrintStream out;
     private final PlatformApi api;
-    private final byte[] secret;
+    private final String secret;
 
     ProgressBenchmark(HttpClient http, PrintStream out, PlatformApi api, String webhookSecret) {
         this.http = http;
         this.out = out;
         this.api = api;
-        this.secret = webhookSecret.getBytes(StandardCharsets.UTF_8);
+        this.secret = webhookSecret;
     }
 
     /** Returns whether every heartbeat was accepted and every lag sample became visible. */
@@ -197,18 +193,8 @@ final class ProgressBenchmark {
                 "created_at", Instant.now().toString(), "object", Map.of("type", "asset", "id", assetId),
                 "environment", Map.of("name", "Bench", "id", "bench"), "data", data, "attempts", List.of());
         byte[] body = JSON.writeValueAsBytes(envelope);
-        String t = Long.toString(Instant.now().getEpochSecond());
-        String signature;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-            signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
         return HttpRequest.newBuilder(base.resolve("/webhooks/mux")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Mux-Signature", signature)
+                .header("Content-Type", "application/json").header("Mux-Signature", Webhooks.signatureHeader(secret, Instant.now(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
