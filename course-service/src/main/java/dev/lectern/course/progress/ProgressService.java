@@ -31,6 +31,8 @@ class ProgressService {
     /** Ranges may end this far past the known duration (players round), and are then cut to it. */
     static final double TOLERANCE_SECONDS = 1.0;
     private static final int MAX_ATTEMPTS = 30;
+    /** Disjoint ranges one student may have on a lecture; a player skipping around stays far below. */
+    static final int MAX_STORED_RANGES = 1000;
 
     private final LectureAccess lectures;
     private final ProgressStore store;
@@ -60,6 +62,10 @@ class ProgressService {
             List<WatchedRange> all = new ArrayList<>(current.ranges());
             all.addAll(incoming);
             List<WatchedRange> merged = Ranges.merge(all);
+            if (merged.size() > MAX_STORED_RANGES) {
+                throw new InvalidHeartbeat(List.of(new FieldViolation("watched_ranges",
+                        "would leave more than " + MAX_STORED_RANGES + " separate watched ranges on this lecture")));
+            }
             List<WatchedRange> fresh = Ranges.newlyCovered(merged, current.ranges());
             if (fresh.isEmpty() && position == current.positionSeconds() && !current.isNew()) {
                 return current;

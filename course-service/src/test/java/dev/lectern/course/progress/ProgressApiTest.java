@@ -221,6 +221,24 @@ class ProgressApiTest {
                 .path("watched_seconds").asDouble()).isZero();
     }
 
+    @Test
+    void heartbeatThatWouldFragmentTheRangesBeyondTheLimitIs400AndStoresNothing() {
+        Response last = null;
+        for (int request = 0; request < 11; request++) {
+            List<List<Double>> ranges = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                double from = (request * 100 + i) * 0.09; // 0.05 s watched, 0.04 s gap
+                ranges.add(List.of(from, from + 0.05));
+            }
+            last = heartbeat(student, first, 1, ranges);
+        }
+
+        assertThat(last.status()).isEqualTo(400);
+        assertThat(last.body().path("errors").get(0).path("field").asString()).isEqualTo("watched_ranges");
+        assertThat(api.get(student, "/api/v1/courses/" + courseId + "/progress").body().path("lectures").get(0)
+                .path("watched_ranges").size()).isEqualTo(1000);
+    }
+
     Response heartbeat(Caller caller, String lectureId, double position, List<List<Double>> ranges) {
         return api.put(caller, "/api/v1/lectures/" + lectureId + "/progress",
                 Map.of("position_seconds", position, "watched_ranges", ranges));
