@@ -1,5 +1,6 @@
 package dev.lectern.course;
 
+import dev.lectern.servicekit.kafka.DeadLetters;
 import dev.lectern.servicekit.security.PublicEndpoints;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -8,10 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @SpringBootApplication
 @EnableScheduling
@@ -35,9 +33,6 @@ public class CourseServiceApplication {
     /** A record that still fails after bounded retries goes to {@code <topic>.dlt} and the consumer moves on. */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxAttempts(4);
-        return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new org.apache.kafka.common.TopicPartition(record.topic() + ".dlt", -1)), backOff);
+        return DeadLetters.afterBoundedRetries(kafka);
     }
 }

@@ -1,6 +1,5 @@
 package dev.lectern.platform.bench;
 
-import dev.lectern.muxemulator.Webhooks;
 import dev.lectern.platform.PlatformApi;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,13 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +40,13 @@ final class ProgressBenchmark {
     private final HttpClient http;
     private final PrintStream out;
     private final PlatformApi api;
-    private final String secret;
+    private final MuxDeliveries deliveries;
 
     ProgressBenchmark(HttpClient http, PrintStream out, PlatformApi api, String webhookSecret) {
         this.http = http;
         this.out = out;
         this.api = api;
-        this.secret = webhookSecret;
+        this.deliveries = new MuxDeliveries(webhookSecret);
     }
 
     /** Returns whether every heartbeat was accepted and every lag sample became visible. */
@@ -68,7 +64,7 @@ final class ProgressBenchmark {
         List<String> all = new ArrayList<>(lectures);
         all.add(lagLecture);
         for (String lecture : all) {
-            PlatformApi.expect(send(readyDelivery(gateway, lecture)), 200);
+            PlatformApi.expect(send(deliveries.assetReady(gateway, lecture, DURATION)), 200);
         }
         awaitReady(gateway, instructor, course, LECTURES);
         awaitReady(gateway, instructor, lagCourse, 1);
@@ -182,21 +178,6 @@ final class ProgressBenchmark {
         throw new IllegalStateException("lectures of " + courseId + " did not become ready");
     }
 
-    /** A signed {@code video.asset.ready} delivery as Mux makes it, with the benchmark's duration. */
-    private HttpRequest readyDelivery(URI base, String lectureId) {
-        String assetId = "bench-progress-asset-" + lectureId;
-        Map<String, Object> data = Map.of("id", assetId, "status", "ready", "duration", DURATION,
-                "aspect_ratio", "16:9", "passthrough", lectureId, "upload_id", "bench-progress-upload-" + lectureId,
-                "resolution_tier", "1080p",
-                "playback_ids", List.of(Map.of("id", "bench-progress-playback-" + lectureId, "policy", "signed")));
-        Map<String, Object> envelope = Map.of("type", "video.asset.ready", "id", UUID.randomUUID().toString(),
-                "created_at", Instant.now().toString(), "object", Map.of("type", "asset", "id", assetId),
-                "environment", Map.of("name", "Bench", "id", "bench"), "data", data, "attempts", List.of());
-        byte[] body = JSON.writeValueAsBytes(envelope);
-        return HttpRequest.newBuilder(base.resolve("/webhooks/mux")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Mux-Signature", Webhooks.signatureHeader(secret, Instant.now(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {

@@ -1,6 +1,5 @@
 package dev.lectern.platform.bench;
 
-import dev.lectern.muxemulator.Webhooks;
 import dev.lectern.platform.PlatformApi;
 
 import java.io.IOException;
@@ -10,16 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The video pipeline figures, with deliveries shaped and signed as Mux sends them:
@@ -32,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebhookBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int INGESTION_LECTURES = 20;
     private static final Duration POLL = Duration.ofMillis(5);
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
@@ -40,13 +34,13 @@ final class WebhookBenchmark {
     private final HttpClient http;
     private final PrintStream out;
     private final PlatformApi api;
-    private final String secret;
+    private final MuxDeliveries deliveries;
 
     WebhookBenchmark(HttpClient http, PrintStream out, PlatformApi api, String webhookSecret) {
         this.http = http;
         this.out = out;
         this.api = api;
-        this.secret = webhookSecret;
+        this.deliveries = new MuxDeliveries(webhookSecret);
     }
 
     /** Returns whether every delivery was accepted and every lecture became ready. */
@@ -57,8 +51,8 @@ final class WebhookBenchmark {
         for (int i = 0; i < INGESTION_LECTURES; i++) {
             targets.add(api.lecture(gateway, instructor, ingestionCourse, "Lecture " + i));
         }
-        IntFunction<HttpRequest> viaGateway = i -> delivery(gateway, "video.asset.created", targets.get(i % targets.size()));
-        IntFunction<HttpRequest> direct = i -> delivery(webhookService, "video.asset.created", targets.get(i % targets.size()));
+        IntFunction<HttpRequest> viaGateway = i -> deliveries.assetCreated(gateway, targets.get(i % targets.size()));
+        IntFunction<HttpRequest> direct = i -> deliveries.assetCreated(webhookService, targets.get(i % targets.size()));
         int warm = Math.max(1, Math.min(1_000, requests / 4));
         LoadRun.run("warm-webhook-gateway", http, concurrency, warm, duration, 200, viaGateway);
         LoadRun.run("warm-webhook-direct", http, concurrency, warm, duration, 200, direct);
@@ -93,7 +87,7 @@ final class WebhookBenchmark {
 
     private long readyAfterWebhook(URI gateway, String token, String courseId, String lectureId) {
         long t0 = System.nanoTime();
-        HttpResponse<String> answer = send(delivery(gateway, "video.asset.ready", lectureId));
+        HttpResponse<String> answer = send(deliveries.assetReady(gateway, lectureId, 42.5));
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("webhook answered " + answer.statusCode() + " " + answer.body());
         }
@@ -108,25 +102,6 @@ final class WebhookBenchmark {
             PlatformApi.pause(POLL);
         }
         return -1;
-    }
-
-    /** A delivery as Mux makes it: a fresh event id, the lecture id as passthrough, {@code Mux-Signature} of now. */
-    private HttpRequest delivery(URI base, String type, String lectureId) {
-        String assetId = "bench-asset-" + lectureId;
-        Map<String, Object> data = type.equals("video.asset.ready")
-                ? Map.of("id", assetId, "status", "ready", "duration", 42.5, "aspect_ratio", "16:9",
-                "passthrough", lectureId, "upload_id", "bench-upload-" + lectureId, "resolution_tier", "1080p",
-                "playback_ids", List.of(Map.of("id", "bench-playback-" + lectureId, "policy", "signed")))
-                : Map.of("id", assetId, "status", "preparing", "passthrough", lectureId,
-                "upload_id", "bench-upload-" + lectureId,
-                "playback_ids", List.of(Map.of("id", "bench-playback-" + lectureId, "policy", "signed")));
-        Map<String, Object> envelope = Map.of("type", type, "id", UUID.randomUUID().toString(),
-                "created_at", Instant.now().toString(), "object", Map.of("type", "asset", "id", assetId),
-                "environment", Map.of("name", "Bench", "id", "bench"), "data", data, "attempts", List.of());
-        byte[] body = JSON.writeValueAsBytes(envelope);
-        return HttpRequest.newBuilder(base.resolve("/webhooks/mux")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Mux-Signature", Webhooks.signatureHeader(secret, Instant.now(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private HttpResponse<String> send(HttpRequest request) {
