@@ -113,11 +113,7 @@ final class DemoSeed {
     }
 
     private void enroll(String student, String courseId) {
-        long giveUp = System.nanoTime() + READY_WITHIN.toNanos();
-        HttpResponse<String> enrolled;
-        do {
-            enrolled = api.send("POST", gateway.resolve("/api/v1/subscriptions"), student, Map.of("course_id", courseId));
-        } while (enrolled.statusCode() == 404 && System.nanoTime() < giveUp && PlatformApi.pause(Duration.ofMillis(200)));
+        HttpResponse<String> enrolled = api.subscribe(gateway, student, courseId, Duration.ofMillis(200), READY_WITHIN);
         if (enrolled.statusCode() != 201 && enrolled.statusCode() != 409) {
             throw new PlatformStartException("Seeding: enrollment answered " + enrolled.statusCode() + " "
                     + enrolled.body(), 1);

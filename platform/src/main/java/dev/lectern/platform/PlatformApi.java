@@ -68,6 +68,19 @@ public final class PlatformApi {
         expect(send("POST", gateway.resolve("/api/v1/courses/" + courseId + "/publish"), token, null), 200);
     }
 
+    /**
+     * {@code POST /api/v1/subscriptions}, asked again while auth-service answers 404 (it learns of a newly
+     * published course through Kafka), every {@code poll} until {@code within} has passed; the last answer.
+     */
+    public HttpResponse<String> subscribe(URI gateway, String token, String courseId, Duration poll, Duration within) {
+        long giveUp = System.nanoTime() + within.toNanos();
+        HttpResponse<String> answer;
+        do {
+            answer = send("POST", gateway.resolve("/api/v1/subscriptions"), token, Map.of("course_id", courseId));
+        } while (answer.statusCode() == 404 && System.nanoTime() < giveUp && pause(poll));
+        return answer;
+    }
+
     public JsonNode get(URI gateway, String token, String path) {
         return expect(send("GET", gateway.resolve(path), token, null), 200);
     }

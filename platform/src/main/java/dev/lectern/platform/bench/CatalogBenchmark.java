@@ -81,11 +81,7 @@ final class CatalogBenchmark {
 
     /** Enrolls (waiting first for auth-service to learn of the published course) and times until it is visible. */
     private long enrollAndWait(URI gateway, String token, String courseId) {
-        long giveUp = System.nanoTime() + GIVE_UP.toNanos();
-        HttpResponse<String> enrolled;
-        do {
-            enrolled = api.send("POST", gateway.resolve("/api/v1/subscriptions"), token, Map.of("course_id", courseId));
-        } while (enrolled.statusCode() == 404 && System.nanoTime() < giveUp && PlatformApi.pause(POLL));
+        HttpResponse<String> enrolled = api.subscribe(gateway, token, courseId, POLL, GIVE_UP);
         if (enrolled.statusCode() != 201) {
             throw new IllegalStateException("enrollment failed: " + enrolled.statusCode() + " " + enrolled.body());
         }

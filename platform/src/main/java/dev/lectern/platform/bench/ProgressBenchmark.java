@@ -153,11 +153,7 @@ final class ProgressBenchmark {
     /** Subscribes (auth-service may not know the course yet: 404) and waits until course-service knows it too. */
     private void enroll(URI gateway, String token, String courseId) {
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
-        HttpResponse<String> enrolled;
-        do {
-            enrolled = api.send("POST", gateway.resolve("/api/v1/subscriptions"), token, Map.of("course_id", courseId));
-        } while (enrolled.statusCode() == 404 && System.nanoTime() < giveUp && PlatformApi.pause(POLL));
-        PlatformApi.expect(enrolled, 201);
+        PlatformApi.expect(api.subscribe(gateway, token, courseId, POLL, GIVE_UP), 201);
         while (System.nanoTime() < giveUp) {
             if (api.get(gateway, token, "/api/v1/me/courses?size=100").toString().contains(courseId)) {
                 return;
