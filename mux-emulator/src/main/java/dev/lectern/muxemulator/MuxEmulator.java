@@ -54,7 +54,7 @@ public final class MuxEmulator implements AutoCloseable {
                 : Files.createDirectories(settings.dataDirectory());
         this.store = new Store(dataDirectory);
         this.webhooks = new Webhooks(settings);
-        this.pipeline = new Pipeline(store, webhooks, settings.processingDelay());
+        this.pipeline = new Pipeline(store, webhooks, settings.processingDelay(), new FfProbe(settings.ffprobeCommand()));
         this.signingKeys = new SigningKeys(store);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param webhookAttemptTimeout  time allowed for one delivery attempt (Mux: 5 s)
  * @param uploadChunkMultiple    every chunk but the last of a resumable upload must be a multiple of this
  *                               (GCS: 256 KiB); 1 accepts any size
+ * @param ffprobeCommand         ffprobe to read files that are not MP4/MOV (WebM, Matroska...) when it is
+ *                               installed; blank never runs it
  */
 public record MuxEmulatorSettings(int port,
                                   String tokenId,
@@ -33,7 +35,8 @@ public record MuxEmulatorSettings(int port,
                                   Duration webhookMaxBackoff,
                                   Duration webhookGiveUpAfter,
                                   Duration webhookAttemptTimeout,
-                                  int uploadChunkMultiple) {
+                                  int uploadChunkMultiple,
+                                  String ffprobeCommand) {
 
     public static final String DEFAULT_TOKEN_ID = "lectern-dev-mux-token-id";
     public static final String DEFAULT_TOKEN_SECRET = "lectern-dev-mux-token-secret";
@@ -69,7 +72,8 @@ public record MuxEmulatorSettings(int port,
         return new Builder().port(port).tokenId(tokenId).tokenSecret(tokenSecret).webhookUrl(webhookUrl)
                 .webhookSecret(webhookSecret).dataDirectory(dataDirectory).processingDelay(processingDelay)
                 .webhookRetry(webhookInitialBackoff, webhookMaxBackoff, webhookGiveUpAfter)
-                .webhookAttemptTimeout(webhookAttemptTimeout).uploadChunkMultiple(uploadChunkMultiple);
+                .webhookAttemptTimeout(webhookAttemptTimeout).uploadChunkMultiple(uploadChunkMultiple)
+                .ffprobeCommand(ffprobeCommand);
     }
 
     @Override
@@ -106,6 +110,7 @@ public record MuxEmulatorSettings(int port,
         private Duration webhookGiveUpAfter = Duration.ofHours(1);
         private Duration webhookAttemptTimeout = Duration.ofSeconds(5);
         private int uploadChunkMultiple = GCS_CHUNK_MULTIPLE;
+        private String ffprobeCommand = "ffprobe";
 
         private Builder() {
         }
@@ -167,10 +172,15 @@ public record MuxEmulatorSettings(int port,
             return this;
         }
 
+        public Builder ffprobeCommand(String ffprobeCommand) {
+            this.ffprobeCommand = ffprobeCommand;
+            return this;
+        }
+
         public MuxEmulatorSettings build() {
             return new MuxEmulatorSettings(port, tokenId, tokenSecret, webhookUrl, webhookSecret, dataDirectory,
                     processingDelay, webhookInitialBackoff, webhookMaxBackoff, webhookGiveUpAfter,
-                    webhookAttemptTimeout, uploadChunkMultiple);
+                    webhookAttemptTimeout, uploadChunkMultiple, ffprobeCommand);
         }
     }
 }

@@ -28,10 +28,12 @@ final class Pipeline implements AutoCloseable {
     private final Store store;
     private final Webhooks webhooks;
     private final Duration processingDelay;
+    private final FfProbe ffprobe;
     private final ScheduledExecutorService scheduler;
     private volatile String baseUrl;
 
-    Pipeline(Store store, Webhooks webhooks, Duration processingDelay) {
+    Pipeline(Store store, Webhooks webhooks, Duration processingDelay, FfProbe ffprobe) {
+        this.ffprobe = ffprobe;
         this.store = store;
         this.webhooks = webhooks;
         this.processingDelay = processingDelay;
@@ -113,8 +115,9 @@ final class Pipeline implements AutoCloseable {
             Media media = Mp4Probe.probe(store.uploadFile(asset.uploadId()));
             result = asset.ready(media);
         } catch (Mp4Probe.NotAVideo notAVideo) {
-            result = asset.errored(new AssetErrors("invalid_input",
-                    List.of("The input file could not be read as a video: " + notAVideo.getMessage() + ".")));
+            result = ffprobe.probe(store.uploadFile(asset.uploadId())).map(asset::ready)
+                    .orElseGet(() -> asset.errored(new AssetErrors("invalid_input",
+                            List.of("The input file could not be read as a video: " + notAVideo.getMessage() + "."))));
         } catch (IOException | RuntimeException unreadable) {
             log.warn("Could not read the upload of asset {}: {}", assetId, unreadable.toString());
             result = asset.errored(new AssetErrors("invalid_input", List.of("The input file could not be read.")));
