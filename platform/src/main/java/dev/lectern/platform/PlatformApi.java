@@ -96,10 +96,15 @@ public final class PlatformApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
+        return send(request.build());
+    }
+
+    /** Sends a request as it is; an I/O failure or an interrupt is an {@link IllegalStateException}. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + uri + ": " + e.getMessage(), e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,12 +1,10 @@
 package dev.lectern.platform.bench;
 
 import dev.lectern.platform.PlatformApi;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +62,7 @@ final class ProgressBenchmark {
         List<String> all = new ArrayList<>(lectures);
         all.add(lagLecture);
         for (String lecture : all) {
-            PlatformApi.expect(send(deliveries.assetReady(gateway, lecture, DURATION)), 200);
+            PlatformApi.expect(api.send(deliveries.assetReady(gateway, lecture, DURATION)), 200);
         }
         awaitReady(gateway, instructor, course, LECTURES);
         awaitReady(gateway, instructor, lagCourse, 1);
@@ -172,17 +170,5 @@ final class ProgressBenchmark {
             PlatformApi.pause(POLL);
         }
         throw new IllegalStateException("lectures of " + courseId + " did not become ready");
-    }
-
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.lectern.platform.bench;
 
 import dev.lectern.platform.PlatformApi;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,7 +94,7 @@ final class WebhookBenchmark {
 
     private long readyAfterWebhook(URI gateway, String token, String courseId, String lectureId) {
         long t0 = System.nanoTime();
-        HttpResponse<String> answer = send(deliveries.assetReady(gateway, lectureId, 42.5));
+        HttpResponse<String> answer = api.send(deliveries.assetReady(gateway, lectureId, 42.5));
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("webhook answered " + answer.statusCode() + " " + answer.body());
         }
@@ -110,16 +109,5 @@ final class WebhookBenchmark {
             PlatformApi.pause(POLL);
         }
         return -1;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
