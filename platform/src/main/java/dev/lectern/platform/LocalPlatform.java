@@ -13,18 +13,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * The whole platform on this machine: infrastructure in this JVM, each service its own JVM.
@@ -198,13 +199,13 @@ public final class LocalPlatform implements AutoCloseable {
     private void muxEnvironment(Service service, Map<String, String> env) {
         switch (service) {
             case MEDIA -> {
-                env.put("MUX_BASE_URL", String.valueOf(muxEmulator.baseUrl()));
+                env.put("MUX_BASE_URL", muxEmulator.baseUrl());
                 env.put("MUX_TOKEN_ID", MuxEmulatorSettings.DEFAULT_TOKEN_ID);
                 env.put("MUX_TOKEN_SECRET", MuxEmulatorSettings.DEFAULT_TOKEN_SECRET);
                 env.put("MUX_SIGNING_KEY_ID", muxSigningKey.id());
                 env.put("MUX_SIGNING_KEY_PRIVATE", muxSigningKey.privateKey());
-                env.put("MUX_STREAM_BASE_URL", String.valueOf(muxEmulator.streamBaseUrl()));
-                env.put("MUX_IMAGE_BASE_URL", String.valueOf(muxEmulator.imageBaseUrl()));
+                env.put("MUX_STREAM_BASE_URL", muxEmulator.streamBaseUrl());
+                env.put("MUX_IMAGE_BASE_URL", muxEmulator.imageBaseUrl());
                 env.put("MUX_LICENSE_BASE_URL", muxEmulator.baseUrl()); // media-service adds /license/{scheme}/, as Mux
                 env.put("MUX_DRM_CONFIGURATION_ID", "");
             }
@@ -337,13 +338,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** The Mux emulator the platform runs; absent when it talks to the real Mux. */
-    public java.util.Optional<MuxEmulator> muxEmulator() {
-        return java.util.Optional.ofNullable(muxEmulator);
+    public Optional<MuxEmulator> muxEmulator() {
+        return Optional.ofNullable(muxEmulator);
     }
 
     /** The key media-service signs playback tokens with, when the platform runs the emulator. */
-    public java.util.Optional<SigningKey> muxSigningKey() {
-        return java.util.Optional.ofNullable(muxSigningKey);
+    public Optional<SigningKey> muxSigningKey() {
+        return Optional.ofNullable(muxSigningKey);
     }
 
     /** The secret webhook-service checks {@code Mux-Signature} with (the emulator's, or the first configured). */
