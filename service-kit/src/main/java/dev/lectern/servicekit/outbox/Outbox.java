@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Stores an event in the same transaction as the change it describes; {@link OutboxRelay} publishes it later. */
-
 public class Outbox {
 
     private final JdbcClient jdbc;

@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -31,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for every ack, mark them published, commit. A crash after sending and before the commit re-sends the batch
  * (at least once; consumers de-duplicate on {@code event_id}); nothing is marked published without an ack.
  */
-
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -52,7 +50,6 @@ public class OutboxRelay {
         this(jdbc, transactions, kafka, properties, new SimpleMeterRegistry());
     }
 
-    @Autowired
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                        OutboxProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
