@@ -5,6 +5,9 @@ import static dev.lectern.platform.e2e.Api.json;
 import static dev.lectern.platform.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.contracts.EventCodec;
+import dev.lectern.contracts.Topics;
+import dev.lectern.contracts.asset.AssetEvent;
 import dev.lectern.muxemulator.Delivery;
 import dev.lectern.muxemulator.MuxEmulator;
 import dev.lectern.muxemulator.Webhooks;
@@ -12,6 +15,7 @@ import dev.lectern.platform.LocalPlatform;
 import dev.lectern.platform.Service;
 import dev.lectern.platform.e2e.Accounts.Tokens;
 import dev.lectern.testkit.Eventually;
+import dev.lectern.testkit.KafkaTestConsumer;
 import dev.lectern.testkit.TestVideos;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
@@ -28,7 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -215,6 +221,15 @@ class VideoPipelineIT {
         for (Delivery refused : mine.stream().filter(d -> !d.succeeded()).toList()) {
             assertThat(mine).as("event %s refused with %s was accepted later", refused.eventId(), refused.status())
                     .anyMatch(d -> d.eventId().equals(refused.eventId()) && d.succeeded());
+        }
+        Set<String> acknowledged = mine.stream().filter(Delivery::succeeded)
+                .map(d -> AssetEvent.eventIdOf(d.eventId()).toString()).collect(Collectors.toSet());
+        try (KafkaTestConsumer assets = KafkaTestConsumer.fromBeginning(platform.kafkaBootstrapServers(),
+                Topics.ASSET_LIFECYCLE)) {
+            Eventually.assertThat(EVENTUAL, () -> assertThat(assets.records().stream()
+                    .filter(r -> lectureId.equals(r.key()))
+                    .map(r -> KafkaTestConsumer.header(r, EventCodec.EVENT_ID_HEADER)))
+                    .as("every acknowledged webhook is on the asset topic").containsAll(acknowledged));
         }
     }
 
