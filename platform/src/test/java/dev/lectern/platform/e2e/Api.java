@@ -101,10 +101,6 @@ final class Api {
     record RawBody(String contentType, byte[] bytes) {
     }
 
-    Response delete(String path, String... headers) {
-        return send("DELETE", path, null, headers);
-    }
-
     /** Builds a JSON object from alternating names and values. */
     static Map<String, Object> json(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
