@@ -27,8 +27,6 @@ import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadContentTypeException;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -349,13 +347,9 @@ class LectureUploadController {
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         try {
             return upload.getItemIterator(request);
-        } catch (FileUploadSizeException e) {
-            throw new RequestBodyBroken(e);
         } catch (FileUploadContentTypeException e) {
             throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Unsupported media type", "The request must be multipart/form-data.");
-        } catch (FileUploadException e) {
-            throw new RequestBodyBroken(e);
         } catch (IOException e) {
             throw new RequestBodyBroken(e);
         }
