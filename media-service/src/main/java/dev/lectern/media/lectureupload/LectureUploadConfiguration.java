@@ -2,11 +2,9 @@ package dev.lectern.media.lectureupload;
 
 import dev.lectern.media.upload.Uploads;
 import dev.lectern.servicekit.security.AuthorizationRules;
-import java.net.URI;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +15,8 @@ class LectureUploadConfiguration {
     static final String BATCH_UPLOAD_PATH = "/api/v1/courses/*/lectures/batch-upload";
 
     @Bean(destroyMethod = "close")
-    CourseService lectureUploadCourseService(LectureUploadProperties properties, Environment environment) {
-        URI url = properties.courseServiceUrl() != null ? properties.courseServiceUrl()
-                : URI.create(environment.getProperty("COURSE_SERVICE_URL", "http://localhost:8082"));
-        return new CourseService(url, properties.courseServiceTimeout());
+    CourseService lectureUploadCourseService(LectureUploadProperties properties) {
+        return new CourseService(properties.courseServiceUrl(), properties.courseServiceTimeout());
     }
 
     @Bean(destroyMethod = "close")

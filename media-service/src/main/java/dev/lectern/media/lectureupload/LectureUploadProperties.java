@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param chunkRetries      further attempts for a chunk after a network error or a 408/429/5xx
  * @param chunkRetryDelay   wait before the first retry of a chunk, doubled for each further one
  * @param chunkTimeout      how long one chunk PUT may take
- * @param courseServiceUrl  course-service base URL; when unset, {@code COURSE_SERVICE_URL} or http://localhost:8082
+ * @param courseServiceUrl  course-service base URL ({@code COURSE_SERVICE_URL}, default http://localhost:8082)
  * @param courseServiceTimeout how long a call to course-service may take (connect and answer each)
  */
 @ConfigurationProperties("lectern.lecture-upload")
@@ -31,6 +31,7 @@ public record LectureUploadProperties(DataSize maxFileSize, Integer maxBatchFile
         chunkRetries = chunkRetries == null ? 3 : chunkRetries;
         chunkRetryDelay = chunkRetryDelay == null ? Duration.ofMillis(500) : chunkRetryDelay;
         chunkTimeout = chunkTimeout == null ? Duration.ofMinutes(2) : chunkTimeout;
+        courseServiceUrl = courseServiceUrl == null ? URI.create("http://localhost:8082") : courseServiceUrl;
         courseServiceTimeout = courseServiceTimeout == null ? Duration.ofSeconds(10) : courseServiceTimeout;
         if (maxFileSize.toBytes() <= 0) {
             throw new IllegalArgumentException("lectern.lecture-upload.max-file-size must be positive");
