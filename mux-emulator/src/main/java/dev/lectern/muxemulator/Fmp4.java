@@ -110,30 +110,23 @@ final class Fmp4 {
                 ByteBuffer header = ByteBuffer.allocate(16);
                 channel.read(header, position);
                 header.flip();
-                long boxSize = Integer.toUnsignedLong(header.getInt());
-                String type = fourCc(header);
-                int headerLength = 8;
-                if (boxSize == 1) {
-                    boxSize = header.getLong();
-                    headerLength = 16;
-                } else if (boxSize == 0) {
-                    boxSize = size - position;
-                }
-                if (boxSize < headerLength || position + boxSize > size) {
+                Boxes.Header box = Boxes.header(header, 0, size - position);
+                if (box == null || !box.fitsIn(size - position)) {
                     throw new Unsupported("truncated file");
                 }
+                String type = box.type();
                 if (type.equals("moof")) {
                     throw new Unsupported("already fragmented");
                 }
                 if (type.equals("moov")) {
-                    if (boxSize > 64L * 1024 * 1024) {
+                    if (box.size() > 64L * 1024 * 1024) {
                         throw new Unsupported("moov too large");
                     }
-                    ByteBuffer moov = ByteBuffer.allocate((int) (boxSize - headerLength));
-                    channel.read(moov, position + headerLength);
+                    ByteBuffer moov = ByteBuffer.allocate((int) (box.size() - box.length()));
+                    channel.read(moov, position + box.length());
                     return new Node("moov", null, parse(moov.array(), 0, moov.capacity()));
                 }
-                position += boxSize;
+                position += box.size();
             }
         }
         throw new Unsupported("no moov");
@@ -144,20 +137,13 @@ final class Fmp4 {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int position = start;
         while (position + 8 <= end) {
-            long size = Integer.toUnsignedLong(buffer.getInt(position));
-            String type = new String(bytes, position + 4, 4, StandardCharsets.ISO_8859_1);
-            int header = 8;
-            if (size == 1) {
-                size = buffer.getLong(position + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = end - position;
+            Boxes.Header box = Boxes.header(buffer, position, end - position);
+            if (box == null || !box.fitsIn(end - position)) {
+                throw new Unsupported("malformed box at byte " + position + " of moov");
             }
-            if (size < header || position + size > end) {
-                throw new Unsupported("malformed box " + type);
-            }
-            int contentStart = position + header;
-            int contentEnd = (int) (position + size);
+            String type = box.type();
+            int contentStart = position + box.length();
+            int contentEnd = (int) (position + box.size());
             if (CONTAINERS.contains(type)) {
                 nodes.add(new Node(type, null, parse(bytes, contentStart, contentEnd)));
             } else {
@@ -467,12 +453,6 @@ final class Fmp4 {
                 }
             }
         }
-    }
-
-    private static String fourCc(ByteBuffer buffer) {
-        byte[] bytes = new byte[4];
-        buffer.get(bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] ascii(String fourCc) {

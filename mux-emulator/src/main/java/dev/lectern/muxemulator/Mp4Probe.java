@@ -4,7 +4,6 @@ import dev.lectern.muxemulator.Store.Media;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -45,37 +44,27 @@ final class Mp4Probe {
                 ByteBuffer header = ByteBuffer.allocate(16);
                 channel.read(header, position);
                 header.flip();
-                if (header.remaining() < 8) {
+                Boxes.Header box = Boxes.header(header, 0, size - position);
+                if (box == null) {
                     throw new NotAVideo("truncated box header at byte " + position);
                 }
-                long boxSize = Integer.toUnsignedLong(header.getInt());
-                String type = fourCc(header);
-                int headerLength = 8;
-                if (boxSize == 1) {
-                    if (header.remaining() < 8) {
-                        throw new NotAVideo("truncated box header at byte " + position);
-                    }
-                    boxSize = header.getLong();
-                    headerLength = 16;
-                } else if (boxSize == 0) {
-                    boxSize = size - position;
-                }
+                String type = box.type();
                 if (first && !TOP_LEVEL.contains(type)) {
                     throw new NotAVideo("not an MP4/MOV file");
                 }
                 first = false;
-                if (boxSize < headerLength || position + boxSize > size) {
+                if (!box.fitsIn(size - position)) {
                     throw new NotAVideo("box '" + printable(type) + "' runs past the end of the file");
                 }
                 if (type.equals("moov")) {
-                    if (boxSize > MAX_MOOV) {
+                    if (box.size() > MAX_MOOV) {
                         throw new NotAVideo("moov box too large");
                     }
-                    moov = ByteBuffer.allocate((int) (boxSize - headerLength));
-                    channel.read(moov, position + headerLength);
+                    moov = ByteBuffer.allocate((int) (box.size() - box.length()));
+                    channel.read(moov, position + box.length());
                     moov.flip();
                 }
-                position += boxSize;
+                position += box.size();
             }
         }
         if (moov == null) {
@@ -117,7 +106,7 @@ final class Mp4Probe {
             if (hdlr == null || mdhd == null) {
                 continue;
             }
-            String handler = fourCc(moov.slice(hdlr.start + 8, 4));
+            String handler = Boxes.fourCc(moov, hdlr.start + 8);
             double trackDuration = duration(moov, mdhd.start, 12, 20);
             long trackTimescale = timescale(moov, mdhd.start, 12, 20);
             Box stbl = path(moov, mdiaChildren, "minf", "stbl");
@@ -226,28 +215,17 @@ final class Mp4Probe {
         List<Box> boxes = new ArrayList<>();
         int position = start;
         while (position + 8 <= end) {
-            long size = Integer.toUnsignedLong(buffer.getInt(position));
-            String type = fourCc(buffer.slice(position + 4, 4));
-            int header = 8;
-            if (size == 1) {
-                size = buffer.getLong(position + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = end - position;
+            Boxes.Header box = Boxes.header(buffer, position, end - position);
+            if (box == null) {
+                throw new IndexOutOfBoundsException("box header cut off at byte " + position); // probe(): malformed moov
             }
-            if (size < header || position + size > end) {
+            if (!box.fitsIn(end - position)) {
                 break;
             }
-            boxes.add(new Box(type, position + header, (int) (position + size)));
-            position += (int) size;
+            boxes.add(new Box(box.type(), position + box.length(), (int) (position + box.size())));
+            position += (int) box.size();
         }
         return boxes;
-    }
-
-    private static String fourCc(ByteBuffer buffer) {
-        byte[] bytes = new byte[4];
-        buffer.get(bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private static String printable(String type) {
