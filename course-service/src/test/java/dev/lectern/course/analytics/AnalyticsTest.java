@@ -11,12 +11,9 @@ import dev.lectern.contracts.user.Role;
 import dev.lectern.contracts.user.UserRegistered;
 import dev.lectern.course.ServiceUnderTest;
 import dev.lectern.testkit.Eventually;
-import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.ServiceClient.Response;
-import dev.lectern.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,35 +29,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The analytics read model follows progress, enrollment and user events, once each, whatever is redelivered. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnalyticsTest {
+class AnalyticsTest extends ServiceUnderTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ServiceClient api;
     final Caller owner = Caller.instructor();
     final Caller ada = Caller.student();
     final Caller bob = Caller.student();
-    final KafkaBroker kafka = TestInfrastructure.kafka();
     String courseId;
     String lectureId;
 
     @BeforeEach
     void setUp() {
-        api = new ServiceClient(port);
         courseId = api.post(owner, "/api/v1/courses", Map.of("title", "Measured", "category", "c")).text("id");
         lectureId = api.post(owner, "/api/v1/courses/" + courseId + "/lectures", Map.of("title", "Only")).text("id");
         api.post(owner, "/api/v1/courses/" + courseId + "/publish", null);

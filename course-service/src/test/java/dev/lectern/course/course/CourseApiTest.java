@@ -3,39 +3,18 @@ package dev.lectern.course.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.ServiceUnderTest;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.ServiceClient.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CourseApiTest {
+class CourseApiTest extends ServiceUnderTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ServiceClient api;
     final Caller owner = Caller.instructor();
     final String category = "cat-" + UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        api = new ServiceClient(port);
-    }
 
     private String createCourse(Caller caller, String title) {
         Response created = api.post(caller, "/api/v1/courses", Map.of("title", title, "description", "About " + title,

@@ -11,11 +11,9 @@ import dev.lectern.contracts.course.CourseUpdated;
 import dev.lectern.contracts.enrollment.EnrollmentEnded;
 import dev.lectern.contracts.enrollment.StudentEnrolled;
 import dev.lectern.course.ServiceUnderTest;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.ServiceClient.Response;
 import dev.lectern.testkit.Eventually;
-import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
 import dev.lectern.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -24,38 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What course-service publishes through its outbox, and the enrollment read model it keeps. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CourseEventsTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class CourseEventsTest extends ServiceUnderTest {
 
     @Autowired
     MongoTemplate mongo;
 
-    ServiceClient api;
     final Caller owner = Caller.instructor();
-    final KafkaBroker kafka = TestInfrastructure.kafka();
-
-    @BeforeEach
-    void setUp() {
-        api = new ServiceClient(port);
-    }
 
     @Test
     void courseChangesArePublishedInOrderAndConformToTheContract() {

@@ -10,18 +10,9 @@ import dev.lectern.course.ServiceUnderTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The consuming side of the enrollment topic's contract: its sample documents drive the read model. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EnrollmentContractTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
+class EnrollmentContractTest extends ServiceUnderTest {
 
     @Autowired
     EnrollmentEventsListener listener;

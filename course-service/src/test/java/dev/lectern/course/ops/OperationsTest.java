@@ -3,29 +3,15 @@ package dev.lectern.course.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.course.ServiceUnderTest;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What operators rely on: health of its own store and of Kafka, readiness, metrics, API docs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class OperationsTest extends ServiceUnderTest {
 
     @Test
     void healthShowsMongoAndKafkaUp() {
-        var health = new ServiceClient(port).get(Caller.anonymous(), "/actuator/health");
+        var health = api.get(Caller.anonymous(), "/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
@@ -34,8 +20,6 @@ class OperationsTest {
 
     @Test
     void readinessLivenessMetricsAndApiDocsAnswer() {
-        var api = new ServiceClient(port);
-
         assertThat(api.get(Caller.anonymous(), "/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(api.get(Caller.anonymous(), "/actuator/health/liveness").status()).isEqualTo(200);
         var docs = api.get(Caller.anonymous(), "/v3/api-docs");

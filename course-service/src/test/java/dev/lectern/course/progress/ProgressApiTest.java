@@ -11,12 +11,9 @@ import dev.lectern.contracts.progress.LectureProgressed;
 import dev.lectern.contracts.progress.ProgressEvent;
 import dev.lectern.course.ServiceUnderTest;
 import dev.lectern.testkit.Eventually;
-import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.ServiceClient.Response;
-import dev.lectern.testkit.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,30 +25,15 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Heartbeats, resume and completion, and the progress events they publish. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProgressApiTest {
+class ProgressApiTest extends ServiceUnderTest {
 
     static final double DURATION = 100.0;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ServiceClient api;
     final Caller owner = Caller.instructor();
     final Caller student = Caller.student();
-    final KafkaBroker kafka = TestInfrastructure.kafka();
 
     String courseId;
     String first;
@@ -60,7 +42,6 @@ class ProgressApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new ServiceClient(port);
         courseId = api.post(owner, "/api/v1/courses", Map.of("title", "Progress", "category", "c")).text("id");
         first = lecture("One", false);
         second = lecture("Two", false);

@@ -13,9 +13,7 @@ import dev.lectern.contracts.asset.UploadCreated;
 import dev.lectern.course.ServiceUnderTest;
 import dev.lectern.course.course.VideoState;
 import dev.lectern.testkit.Eventually;
-import dev.lectern.testkit.KafkaBroker;
 import dev.lectern.testkit.KafkaTestConsumer;
-import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
 import dev.lectern.testkit.TestInfrastructure;
 import java.time.Instant;
@@ -23,39 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Asset lifecycle events move lectures through their video states, whatever their order or repetition. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AssetEventsTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.wire(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class AssetEventsTest extends ServiceUnderTest {
 
     @Autowired
     MongoTemplate mongo;
 
-    ServiceClient api;
     final Caller owner = Caller.instructor();
-    final KafkaBroker kafka = TestInfrastructure.kafka();
-
-    @BeforeEach
-    void setUp() {
-        api = new ServiceClient(port);
-    }
 
     @Test
     void readyBeforeAssetCreatedAndDuplicatesLeaveTheLectureReadyWithTheCourseTotals() {
