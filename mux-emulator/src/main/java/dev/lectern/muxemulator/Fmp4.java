@@ -354,16 +354,10 @@ final class Fmp4 {
     }
 
     /** {@code moof} of segment {@code index}; its trun data offsets point into the mdat that follows. */
-    static byte[] moof(Layout layout, int index) {
+    private static byte[] moof(Layout layout, int index) {
         Segment segment = layout.segments().get(index);
         List<Track> tracks = layout.tracks();
-        int moofSize = 8 + 16;
-        for (int t = 0; t < tracks.size(); t++) {
-            int n = segment.end()[t] - segment.first()[t];
-            if (n > 0) {
-                moofSize += trafSize(tracks.get(t), n);
-            }
-        }
+        int moofSize = moofSize(layout, index);
         ByteBuffer moof = ByteBuffer.allocate(moofSize);
         moof.putInt(moofSize).put(ascii("moof"));
         moof.putInt(16).put(ascii("mfhd")).putInt(0).putInt(index + 1);
@@ -397,6 +391,18 @@ final class Fmp4 {
         return moof.array();
     }
 
+    private static int moofSize(Layout layout, int index) {
+        Segment segment = layout.segments().get(index);
+        int size = 8 + 16;
+        for (int t = 0; t < layout.tracks().size(); t++) {
+            int n = segment.end()[t] - segment.first()[t];
+            if (n > 0) {
+                size += trafSize(layout.tracks().get(t), n);
+            }
+        }
+        return size;
+    }
+
     private static int trafSize(Track track, int samples) {
         return 8 + 16 + 20 + trunSize(track, samples);
     }
@@ -405,7 +411,7 @@ final class Fmp4 {
         return 8 + 12 + samples * (track.hasCto() ? 16 : 12);
     }
 
-    static long mdatPayload(Layout layout, int index) {
+    private static long mdatPayload(Layout layout, int index) {
         Segment segment = layout.segments().get(index);
         long bytes = 0;
         for (int t = 0; t < layout.tracks().size(); t++) {
@@ -417,7 +423,7 @@ final class Fmp4 {
     }
 
     static long segmentLength(Layout layout, int index) {
-        return moof(layout, index).length + 8L + mdatPayload(layout, index);
+        return moofSize(layout, index) + 8L + mdatPayload(layout, index);
     }
 
     /** Writes {@code moof} + {@code mdat} of segment {@code index}, copying the samples from the file. */
