@@ -30,9 +30,9 @@ public class MediaCatalog {
     public record LectureGone(UUID lectureId, String assetId) {
     }
 
-    /** A lecture with what access decisions need about its course. */
+    /** A lecture with what access decisions need about its course and the user asking. */
     public record CatalogLecture(UUID lectureId, UUID courseId, UUID instructorId, boolean freePreview,
-                                 boolean coursePublished, boolean drm) {
+                                 boolean coursePublished, boolean drm, boolean viewerEnrolled) {
     }
 
     private final JdbcClient jdbc;
@@ -132,20 +132,21 @@ public class MediaCatalog {
         };
     }
 
-    /** The lecture, unless it is unknown, removed, or its course is unknown or deleted. */
-    public Optional<CatalogLecture> lecture(UUID lectureId) {
+    /**
+     * The lecture, unless it is unknown, removed, or its course is unknown or deleted; with whether
+     * {@code viewerId} is enrolled in its course, in the same query (playback asks on every play).
+     */
+    public Optional<CatalogLecture> lecture(UUID lectureId, UUID viewerId) {
         return jdbc.sql("""
-                        select l.lecture_id, l.course_id, c.instructor_id, l.free_preview, c.published, c.drm
+                        select l.lecture_id, l.course_id, c.instructor_id, l.free_preview, c.published, c.drm,
+                               exists (select 1 from enrollments e
+                                       where e.user_id = :viewer and e.course_id = l.course_id and e.active)
                         from catalog_lectures l join catalog_courses c on c.course_id = l.course_id
                         where l.lecture_id = :id and not l.removed and not c.deleted""")
-                .param("id", lectureId)
+                .param("id", lectureId).param("viewer", viewerId)
                 .query((rs, n) -> new CatalogLecture(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)))
+                        rs.getObject(3, UUID.class), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6),
+                        rs.getBoolean(7)))
                 .optional();
-    }
-
-    public boolean isEnrolled(UUID userId, UUID courseId) {
-        return jdbc.sql("select exists (select 1 from enrollments where user_id = :u and course_id = :c and active)")
-                .param("u", userId).param("c", courseId).query(Boolean.class).single();
     }
 }

@@ -52,7 +52,7 @@ class Playback {
     }
 
     PlaybackView of(UUID lectureId, CurrentUser user) {
-        CatalogLecture lecture = catalog.lecture(lectureId)
+        CatalogLecture lecture = catalog.lecture(lectureId, user.id())
                 .orElseThrow(() -> new NotFoundException("No lecture " + lectureId + "."));
         if (!mayWatch(lecture, user)) {
             throw new ForbiddenException("Enroll in the course to watch this lecture.");
@@ -94,6 +94,6 @@ class Playback {
         if (lecture.freePreview() && lecture.coursePublished()) {
             return true;
         }
-        return user.is(Role.STUDENT) && catalog.isEnrolled(user.id(), lecture.courseId());
+        return user.is(Role.STUDENT) && lecture.viewerEnrolled();
     }
 }

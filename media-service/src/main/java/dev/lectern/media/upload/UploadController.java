@@ -58,7 +58,7 @@ class UploadController {
         if (!user.isAdmin() && !user.is(Role.INSTRUCTOR)) {
             throw new ForbiddenException("Only the course's instructor or an admin can upload lecture videos.");
         }
-        CatalogLecture lecture = catalog.lecture(lectureId)
+        CatalogLecture lecture = catalog.lecture(lectureId, user.id())
                 .orElseThrow(() -> new NotFoundException("No lecture " + lectureId + "."));
         if (!user.isAdmin() && !lecture.instructorId().equals(user.id())) {
             throw new ForbiddenException("Only the course's instructor or an admin can upload lecture videos.");
