@@ -48,10 +48,9 @@ class AnalyticsStore {
     void progressed(LectureProgressed e) {
         String lecture = e.lectureId().toString();
         String student = "students." + e.studentId();
-        ensureLecture(lecture, e.courseId().toString());
         active(e.courseId().toString(), e.studentId().toString(), e.occurredAt());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Document before = studentOn(lecture, e.studentId().toString());
+            Document before = studentOn(lecture, e.studentId().toString(), e.courseId().toString());
             Long appliedVersion = before == null ? null : toLong(before.get("v"));
             if (appliedVersion != null && appliedVersion >= e.progressVersion()) {
                 return; // already applied, or older than what was
@@ -114,16 +113,20 @@ class AnalyticsStore {
     }
 
     private void active(String courseId, String studentId, Instant at) {
-        ensureCourse(courseId);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(courseId)),
+        mongo.upsert(Query.query(Criteria.where("_id").is(courseId)),
                 new Update().max("active." + studentId, Date.from(at)), COURSES);
     }
 
-    private Document studentOn(String lecture, String studentId) {
+    /** What was applied for the student on the lecture, or null; creates the lecture's document if it has none. */
+    private Document studentOn(String lecture, String studentId, String courseId) {
         Query query = Query.query(Criteria.where("_id").is(lecture));
         query.fields().include("students." + studentId);
         Document doc = mongo.findOne(query, Document.class, LECTURES);
-        Document students = doc == null ? null : doc.get("students", Document.class);
+        if (doc == null) {
+            ensureLecture(lecture, courseId);
+            return null;
+        }
+        Document students = doc.get("students", Document.class);
         return students == null ? null : students.get(studentId, Document.class);
     }
 
