@@ -198,6 +198,7 @@ public final class MuxEmulator implements AutoCloseable {
         pipeline.close();
         webhooks.close();
         executor.shutdownNow();
+        store.close();
         if (temporaryDirectory) {
             try (Stream<Path> files = Files.walk(dataDirectory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

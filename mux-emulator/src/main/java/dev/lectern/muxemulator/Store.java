@@ -11,15 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The emulator's state: uploads, assets and signing keys' public halves, kept in memory and rewritten to
- * {@code state.json} (temporary file + atomic move) after every change. Callers that read and then write
- * synchronize on the store.
+ * {@code state.json} (temporary file + atomic move) by one writer thread after every change, outside the lock, so
+ * readers never wait for the disk and a burst of changes is one write. {@link #close()} waits for the last write.
+ * Callers that read and then write synchronize on the store.
  */
-final class Store {
+final class Store implements AutoCloseable {
 
     record UploadState(String id, String sig, String status, int timeout, String corsOrigin,
                        JsonNode newAssetSettings, boolean test, long createdAt, String assetId, UploadError error) {
@@ -79,12 +86,17 @@ final class Store {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
 
     private final Path stateFile;
     private final Path files;
     private final Map<String, UploadState> uploads = new LinkedHashMap<>();
     private final Map<String, AssetState> assets = new LinkedHashMap<>();
     private final Map<String, KeyState> keys = new LinkedHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+            .name("mux-emulator-state").factory());
+    /** A write is queued and has not yet taken its snapshot: later changes go into it. */
+    private boolean writeQueued;
 
     Store(Path directory) {
         this.stateFile = directory.resolve("state.json");
@@ -122,7 +134,18 @@ final class Store {
     }
 
     synchronized List<UploadState> uploads() {
-        return List.copyOf(uploads.values()).stream().map(u -> upload(u.id()).orElseThrow()).toList();
+        long now = System.currentTimeMillis();
+        boolean expired = false;
+        for (Map.Entry<String, UploadState> upload : uploads.entrySet()) {
+            if (upload.getValue().expired(now)) {
+                upload.setValue(upload.getValue().with("timed_out", null));
+                expired = true;
+            }
+        }
+        if (expired) {
+            save();
+        }
+        return List.copyOf(uploads.values());
     }
 
     synchronized void put(UploadState upload) {
@@ -171,13 +194,33 @@ final class Store {
 
     synchronized boolean removeKey(String id) {
         boolean removed = keys.remove(id) != null;
-        save();
+        if (removed) {
+            save();
+        }
         return removed;
     }
 
+    /** Queues a rewrite of {@code state.json}; called holding the lock. */
     private void save() {
-        State state = new State(new ArrayList<>(uploads.values()), new ArrayList<>(assets.values()),
-                new ArrayList<>(keys.values()));
+        if (writeQueued) {
+            return;
+        }
+        try {
+            writer.execute(this::write);
+            writeQueued = true;
+        } catch (RejectedExecutionException closed) {
+            log.debug("Store closed; a change after close is not written to {}", stateFile);
+        }
+    }
+
+    /** Writes the state as it is now; the snapshot is taken under the lock, the file written outside it. */
+    private void write() {
+        State state;
+        synchronized (this) {
+            writeQueued = false;
+            state = new State(new ArrayList<>(uploads.values()), new ArrayList<>(assets.values()),
+                    new ArrayList<>(keys.values()));
+        }
         Path temporary = stateFile.resolveSibling("state.json.tmp");
         try {
             Files.write(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
@@ -186,8 +229,21 @@ final class Store {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stateFile, e);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not write {}: {}", stateFile, e.toString());
+        }
+    }
+
+    /** Waits for the queued write; later changes are not written. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("{} is still being written", stateFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
