@@ -7,6 +7,7 @@ import dev.lectern.contracts.course.CoursePublished;
 import dev.lectern.contracts.course.LectureAdded;
 import dev.lectern.contracts.course.LectureDetails;
 import dev.lectern.contracts.enrollment.StudentEnrolled;
+import dev.lectern.media.lectureupload.CourseServiceStub;
 import dev.lectern.media.mux.MuxStub;
 import dev.lectern.testkit.Eventually;
 import dev.lectern.testkit.ServiceClient;
@@ -30,15 +31,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * media-service on the shared real PostgreSQL and Kafka, with a scripted Mux ({@link MuxStub}), a generated
- * playback signing key and a DRM configuration. Every test class extends this, so they share one application
- * context (one consumer group on the shared broker). Read models are fed the way production feeds them: by
- * publishing events to Kafka.
+ * media-service on the shared real PostgreSQL and Kafka, with a scripted Mux ({@link MuxStub}), a stand-in
+ * course-service ({@link CourseServiceStub}), a generated playback signing key and a DRM configuration, and
+ * small lecture upload limits (70 MiB per file, 1 MiB chunks). Every test class extends this, so they share one
+ * application context (one consumer group on the shared broker). Read models are fed the way production feeds
+ * them: by publishing events to Kafka.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class MediaServiceUnderTest {
 
     protected static final MuxStub MUX = new MuxStub();
+    protected static final CourseServiceStub COURSES = new CourseServiceStub();
+    protected static final long MIB = 1024 * 1024;
+    protected static final long LECTURE_UPLOAD_MAX_FILE = 70 * MIB;
+    protected static final long LECTURE_UPLOAD_CHUNK = MIB;
     protected static final KeyPair SIGNING_KEY = rsaKeyPair();
     protected static final String SIGNING_KEY_ID = "test-signing-key";
     protected static final String DRM_CONFIGURATION_ID = "drm-config-test";
@@ -62,6 +68,11 @@ public abstract class MediaServiceUnderTest {
         registry.add("lectern.media.playback.token-ttl", () -> "PT5M");
         registry.add("lectern.media.asset-deletion.interval", () -> "PT0.2S");
         registry.add("lectern.outbox.poll-interval-ms", () -> "50");
+        registry.add("lectern.lecture-upload.course-service-url", () -> COURSES.baseUrl().toString());
+        registry.add("lectern.lecture-upload.max-file-size", () -> LECTURE_UPLOAD_MAX_FILE + "B");
+        registry.add("lectern.lecture-upload.chunk-size", () -> LECTURE_UPLOAD_CHUNK + "B");
+        registry.add("lectern.lecture-upload.chunk-retries", () -> "2");
+        registry.add("lectern.lecture-upload.chunk-retry-delay", () -> "PT0.01S");
     }
 
     @LocalServerPort

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A course-service for the lecture API: courses with their {@code drm} flag and the {@code Authorization}
  * values allowed to add lectures (others get its 403 problem), lectures created and deleted, every request kept.
  */
-final class CourseServiceStub implements AutoCloseable {
+public final class CourseServiceStub implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,7 +40,7 @@ final class CourseServiceStub implements AutoCloseable {
     final Set<UUID> lectures = ConcurrentHashMap.newKeySet();
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    CourseServiceStub() {
+    public CourseServiceStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class CourseServiceStub implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

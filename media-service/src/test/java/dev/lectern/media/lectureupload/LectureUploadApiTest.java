@@ -2,9 +2,9 @@ package dev.lectern.media.lectureupload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.media.MediaServiceUnderTest;
 import dev.lectern.media.mux.MuxStub;
 import dev.lectern.media.mux.MuxStub.Answer;
-import dev.lectern.testkit.TestInfrastructure;
 import dev.lectern.testkit.TestTokens;
 import dev.lectern.testkit.TestVideos;
 import java.io.IOException;
@@ -25,29 +25,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lecture uploads through the API against media-service on real PostgreSQL and Kafka, with stand-ins for
- * course-service, the Mux API and Mux's upload URLs. Its own application context (own database and consumer
- * group) because it needs its own course-service URL and upload limits: 70 MiB per file, 1 MiB chunks.
+ * course-service, the Mux API and Mux's upload URLs; the upload limits are {@link MediaServiceUnderTest}'s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LectureUploadApiTest {
+class LectureUploadApiTest extends MediaServiceUnderTest {
 
-    static final MuxStub MUX = new MuxStub();
     static final UploadUrlStub UPLOAD_URLS = new UploadUrlStub();
-    static final CourseServiceStub COURSES = new CourseServiceStub();
-    static final long MIB = 1024 * 1024;
-    static final long MAX_FILE = 70 * MIB;
-    static final long CHUNK = MIB;
+    static final long MAX_FILE = LECTURE_UPLOAD_MAX_FILE;
+    static final long CHUNK = LECTURE_UPLOAD_CHUNK;
     private static final String MUX_UPLOAD_ID = "OOTbA00CpWh6OgwV3asF00IvD2STk22UXM";
     private static final String MUX_UPLOAD_URL = "https://storage.googleapis.com/video-storage-us-east1-uploads/"
             + MUX_UPLOAD_ID + "?Expires=1545157644&GoogleAccessId=uploads-gcs%40mux-cloud.iam.gserviceaccount.com"
@@ -55,38 +44,10 @@ class LectureUploadApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.postgres("media_lecture_upload").register(registry);
-        TestInfrastructure.kafka().register(registry);
-        TestTokens.shared().register(registry);
-        registry.add("spring.kafka.consumer.group-id", () -> "media-service-lecture-upload-test");
-        registry.add("lectern.mux.base-url", () -> MUX.baseUrl().toString());
-        registry.add("lectern.mux.token-id", () -> "test-token-id");
-        registry.add("lectern.mux.token-secret", () -> "test-token-secret");
-        registry.add("lectern.mux.retry-base-delay", () -> "PT0.01S");
-        registry.add("lectern.mux.retry-budget", () -> "PT1S");
-        registry.add("lectern.media.upload.drm-configuration-id", () -> "drm-config-test");
-        registry.add("lectern.outbox.poll-interval-ms", () -> "50");
-        registry.add("lectern.lecture-upload.course-service-url", () -> COURSES.baseUrl().toString());
-        registry.add("lectern.lecture-upload.max-file-size", () -> "70MB");
-        registry.add("lectern.lecture-upload.chunk-size", () -> "1MB");
-        registry.add("lectern.lecture-upload.chunk-retries", () -> "2");
-        registry.add("lectern.lecture-upload.chunk-retry-delay", () -> "PT0.01S");
-    }
-
     @AfterAll
-    static void stopStubs() {
-        MUX.close();
+    static void stopUploadUrls() {
         UPLOAD_URLS.close();
-        COURSES.close();
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     final UUID ownerId = UUID.randomUUID();
     final String owner = TestTokens.shared().bearer(ownerId, "instructor");
