@@ -92,24 +92,24 @@ class AnalyticsStore {
     }
 
     void enrollmentStarted(String courseId, String enrollmentId, Instant at) {
-        enrollmentDay(courseId, enrollmentId, "started", at, 1);
+        enrollmentDay(courseId, enrollmentId, "started", at);
     }
 
     void enrollmentEnded(String courseId, String enrollmentId, Instant at) {
-        enrollmentDay(courseId, enrollmentId, "ended", at, -1);
+        enrollmentDay(courseId, enrollmentId, "ended", at);
     }
 
     void userRole(String userId, String role) {
         mongo.upsert(Query.query(Criteria.where("_id").is(userId)), new Update().set("role", role), USERS);
     }
 
-    /** Counts the enrollment's start (or end) on its day once, and moves the current enrollment count. */
-    private void enrollmentDay(String courseId, String enrollmentId, String what, Instant at, int enrolledDelta) {
+    /** Counts the enrollment's start (or end) on its day once. */
+    private void enrollmentDay(String courseId, String enrollmentId, String what, Instant at) {
         ensureCourse(courseId);
         String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
         String field = "enrollments." + enrollmentId + "." + what;
         mongo.updateFirst(Query.query(Criteria.where("_id").is(courseId).and(field).exists(false)),
-                new Update().set(field, day).inc("days." + day + "." + what, 1).inc("enrolled", enrolledDelta), COURSES);
+                new Update().set(field, day).inc("days." + day + "." + what, 1), COURSES);
     }
 
     private void active(String courseId, String studentId, Instant at) {
@@ -136,7 +136,8 @@ class AnalyticsStore {
     }
 
     private void ensureCourse(String courseId) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(courseId)), new Update().setOnInsert("enrolled", 0), COURSES);
+        mongo.upsert(Query.query(Criteria.where("_id").is(courseId)), new Update().setOnInsert("days", new Document()),
+                COURSES);
     }
 
     /** The course's counters, without the per-student detail. */
