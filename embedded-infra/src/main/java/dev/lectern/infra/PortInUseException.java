@@ -1,13 +1,20 @@
 package dev.lectern.infra;
 
-/** A server could not start because its port is already taken. */
+import java.util.List;
+
+/** A server could not start because its port is already taken; names what holds it when that is visible. */
 public class PortInUseException extends IllegalStateException {
 
     private final int port;
 
     public PortInUseException(String what, int port, String envVar) {
-        super(what + " cannot start: port " + port + " is already in use. "
-                + "Stop whatever listens there or choose another port with " + envVar + "=<port>.");
+        this(what, port, envVar, List.of());
+    }
+
+    public PortInUseException(String what, int port, String envVar, List<String> holders) {
+        super(what + " cannot start: port " + port + " is already in use"
+                + (holders.isEmpty() ? "" : " (" + String.join("; ", holders) + ")")
+                + ". Stop whatever listens there or choose another port with " + envVar + "=<port>.");
         this.port = port;
     }
 

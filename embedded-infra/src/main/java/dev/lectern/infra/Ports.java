@@ -83,7 +83,7 @@ public final class Ports {
      */
     public static void requireFree(int port, String what, String envVar) {
         if (!isFree(port)) {
-            throw new PortInUseException(what, port, envVar);
+            throw new PortInUseException(what, port, envVar, PortHolders.describe(port));
         }
     }
 

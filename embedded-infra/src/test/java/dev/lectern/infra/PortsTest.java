@@ -28,13 +28,25 @@ class PortsTest {
     }
 
     @Test
-    void portInUseIsReportedWithItsVariable() throws Exception {
+    void portInUseIsReportedWithItsVariableAndWhatHoldsIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(Ports.isFree(taken.getLocalPort())).isFalse();
-            assertThatThrownBy(() -> Ports.requireFree(taken.getLocalPort(), "Redis", "REDIS_PORT"))
+            int port = taken.getLocalPort();
+            assertThat(Ports.isFree(port)).isFalse();
+            assertThatThrownBy(() -> Ports.requireFree(port, "Redis", "REDIS_PORT"))
                     .isInstanceOf(PortInUseException.class)
-                    .hasMessage("Redis cannot start: port " + taken.getLocalPort() + " is already in use. "
-                            + "Stop whatever listens there or choose another port with REDIS_PORT=<port>.");
+                    .hasMessageStartingWith("Redis cannot start: port " + port + " is already in use")
+                    .hasMessageEndingWith("Stop whatever listens there or choose another port with REDIS_PORT=<port>.");
+            if (Files.isReadable(Path.of("/proc/net/tcp"))) {
+                assertThat(PortHolders.describe(port))
+                        .as("the listening socket and this JVM as its owner")
+                        .anySatisfy(holder -> assertThat(holder).startsWith("LISTEN")
+                                .contains("pid " + ProcessHandle.current().pid() + " ("));
+            }
         }
+    }
+
+    @Test
+    void aFreePortHasNoHolders() {
+        assertThat(PortHolders.describe(Ports.freePort())).isEmpty();
     }
 }
