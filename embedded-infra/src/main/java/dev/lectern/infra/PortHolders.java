@@ -12,49 +12,30 @@ import java.util.Map;
 /**
  * Who holds a TCP port on this machine, read from Linux's {@code /proc}: each socket bound to the port with
  * its state and the process owning it, so a "port already in use" names the culprit. Empty where /proc is
- * not readable (other systems, other users' processes).
+ * not readable (other systems).
  */
 final class PortHolders {
-
-    private static final Map<String, String> STATES = Map.ofEntries(
-            Map.entry("01", "ESTABLISHED"), Map.entry("02", "SYN_SENT"), Map.entry("03", "SYN_RECV"),
-            Map.entry("04", "FIN_WAIT1"), Map.entry("05", "FIN_WAIT2"), Map.entry("06", "TIME_WAIT"),
-            Map.entry("07", "CLOSE"), Map.entry("08", "CLOSE_WAIT"), Map.entry("09", "LAST_ACK"),
-            Map.entry("0A", "LISTEN"), Map.entry("0B", "CLOSING"));
 
     private PortHolders() {
     }
 
     /** One line per socket bound locally to {@code port}: state, remote end and owning process when known. */
     static List<String> describe(int port) {
-        Map<String, String> socketsByInode = new HashMap<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            try {
-                for (String line : Files.readAllLines(Path.of(table))) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length < 10 || !f[1].contains(":")) {
-                        continue;
-                    }
-                    int localPort = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
-                    if (localPort == port) {
-                        String remotePort = String.valueOf(Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16));
-                        socketsByInode.put(f[9], STATES.getOrDefault(f[3], f[3]) + " remote port " + remotePort);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return List.of();
-            }
-        }
+        List<TcpSockets.Socket> sockets = TcpSockets.read().orElse(List.of()).stream()
+                .filter(s -> s.localPort() == port).toList();
+        Map<String, String> owners = owners(sockets.stream().map(TcpSockets.Socket::inode).toList());
         List<String> found = new ArrayList<>();
-        Map<String, String> owners = owners(socketsByInode);
-        socketsByInode.forEach((inode, socket) -> found.add(socket + ", "
-                + owners.getOrDefault(inode, inode.equals("0") ? "no process (kernel-held)" : "owner not visible")));
+        for (TcpSockets.Socket socket : sockets) {
+            String owner = socket.inode().equals("0") ? "no process (kernel-held)"
+                    : owners.getOrDefault(socket.inode(), "owner gone or not visible");
+            found.add(socket.stateName() + " remote port " + socket.remotePort() + ", " + owner);
+        }
         return found;
     }
 
-    private static Map<String, String> owners(Map<String, String> socketsByInode) {
+    private static Map<String, String> owners(List<String> inodes) {
         Map<String, String> owners = new HashMap<>();
-        if (socketsByInode.isEmpty()) {
+        if (inodes.isEmpty()) {
             return owners;
         }
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
@@ -64,13 +45,13 @@ final class PortHolders {
                         String target = Files.readSymbolicLink(fd).toString();
                         if (target.startsWith("socket:[")) {
                             String inode = target.substring(8, target.length() - 1);
-                            if (socketsByInode.containsKey(inode)) {
+                            if (inodes.contains(inode)) {
                                 owners.put(inode, "pid " + process.getFileName() + " (" + commandLine(process) + ")");
                             }
                         }
                     }
                 } catch (IOException | RuntimeException e) {
-                    // gone or not ours to read
+                    // gone, or not ours to read
                 }
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.lectern.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -56,9 +57,18 @@ public final class Ports {
         return port == 0 ? freePort() : port;
     }
 
+    /**
+     * Whether nothing listens on {@code port}. On Linux this reads the kernel's socket table instead of
+     * binding a test socket: a test socket opened while another thread starts a process is inherited by the
+     * child (the JDK's launcher closes the parent's descriptors only after it runs), and the port then stays
+     * taken for a moment after the check. That made platform starts fail now and then with a port "already in
+     * use" right after it was found free. Elsewhere a bind on loopback and on the wildcard address decides.
+     */
     public static boolean isFree(int port) {
-        return canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-                && canBind(new InetSocketAddress(port));
+        return TcpSockets.read()
+                .map(sockets -> sockets.stream().noneMatch(s -> s.localPort() == port && s.listening()))
+                .orElseGet(() -> canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                        && canBind(new InetSocketAddress(port)));
     }
 
     /** Waits until nothing listens on {@code port} any more, at most {@code timeout}; says whether it is free. */
@@ -87,13 +97,16 @@ public final class Ports {
         }
     }
 
+    /** False only when the address is taken; any other failure (no descriptors left, ...) is not "in use". */
     private static boolean canBind(InetSocketAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(address, 1);
             return true;
-        } catch (IOException e) {
+        } catch (BindException e) {
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check whether " + address + " is free", e);
         }
     }
 }
