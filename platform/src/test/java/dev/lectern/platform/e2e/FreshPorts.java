@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Starts a test platform on freshly picked free ports. A picked port is only known to be free when it is
- * picked; if something else binds it before our server does, the start is tried again on new ports (at most
- * three times) instead of failing the run.
+ * picked; another process on the machine (a second build running beside this one, say) may bind it before our
+ * server does. Then the start is tried again on new ports (at most three times). Within one build this no
+ * longer happens: port checks open no sockets (see {@code Ports.isFree}).
  */
 final class FreshPorts {
 
