@@ -7,17 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.lectern.gateway.support.MutableClock;
 import dev.lectern.gateway.support.StubBackend;
 import dev.lectern.gateway.support.StubJwks;
 import dev.lectern.gateway.support.Tokens;
 import dev.lectern.infra.RedisInstance;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client address with {@code X-Forwarded-For}; by default every request gets a fresh one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(GatewayTestSupport.JwksClock.class)
 abstract class GatewayTestSupport {
+
+    /** The clock of the JWKS cache: it moves only when a test moves it, so key refetch floors are exact. */
+    static final MutableClock JWKS_CLOCK = new MutableClock();
 
     static final RSAKey KEY_A = Tokens.rsaKey("key-a");
     static final StubJwks JWKS = new StubJwks(KEY_A);
@@ -51,6 +60,15 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class JwksClock {
+
+        @Bean
+        Clock jwksClock() {
+            return JWKS_CLOCK;
+        }
+    }
 
     private static RedisInstance startRedis() {
         RedisInstance redis = new RedisInstance();

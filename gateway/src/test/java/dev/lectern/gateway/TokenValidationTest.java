@@ -179,11 +179,11 @@ class TokenValidationTest extends GatewayTestSupport {
     }
 
     @Test
-    void unknownKidTriggersOneJwksRefetchThenVerifiesAndFurtherUnknownKidsWaitForTheFloor() throws Exception {
+    void unknownKidTriggersOneJwksRefetchThenVerifiesAndFurtherUnknownKidsWaitForTheFloor() {
         RSAKey rotated = Tokens.rsaKey("key-b-" + UUID.randomUUID());
         echo(send(authorized("GET", PROTECTED, validToken(UUID.randomUUID(), "student")))); // keys loaded
         JWKS.publish(rotated);
-        Thread.sleep(1_100); // past the refetch floor of the test configuration
+        JWKS_CLOCK.advance(Duration.ofMillis(1_100)); // past the refetch floor of the test configuration
         int before = JWKS.fetches();
 
         echo(send(authorized("GET", PROTECTED, Tokens.rs256(rotated, UUID.randomUUID(), "student", c -> c))));

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.lectern.gateway.error.Problems;
 import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -68,13 +69,13 @@ class SecurityConfig {
     }
 
     @Bean
-    JwksCache jwksCache(JwtProperties properties) {
+    JwksCache jwksCache(JwtProperties properties, ObjectProvider<Clock> clock) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.jwksTimeout().toMillis())
                 .responseTimeout(properties.jwksTimeout());
         WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
         return new JwksCache(client, properties.jwksUri(), properties.jwksCacheTtl(),
-                properties.jwksRefetchMinInterval(), properties.jwksTimeout(), Clock.systemUTC());
+                properties.jwksRefetchMinInterval(), properties.jwksTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -3,14 +3,13 @@ package dev.lectern.gateway.security;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lectern.gateway.support.MutableClock;
 import dev.lectern.gateway.support.StubJwks;
 import dev.lectern.gateway.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -86,27 +85,4 @@ class JwksCacheTest {
         return keys.stream().map(JWK::getKeyID).toList();
     }
 
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
