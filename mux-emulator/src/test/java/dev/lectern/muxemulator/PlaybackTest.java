@@ -102,12 +102,12 @@ class PlaybackTest {
         assertThat(renditionUri.resolve(segment).getPath()).isEqualTo("/stream/" + signed + "/0.m4s");
         assertThat(segment).contains("?token=");
 
-        HttpResponse<byte[]> initAnswer = bytes(renditionUri.resolve(init), null);
+        HttpResponse<byte[]> initAnswer = http.bytes(renditionUri.resolve(init), null);
         assertThat(initAnswer.statusCode()).isEqualTo(200);
         assertThat(initAnswer.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(new String(initAnswer.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
 
-        HttpResponse<byte[]> media = bytes(renditionUri.resolve(segment), null);
+        HttpResponse<byte[]> media = http.bytes(renditionUri.resolve(segment), null);
         assertThat(media.statusCode()).isEqualTo(200);
         assertThat(media.headers().firstValue("Content-Type")).hasValue("video/iso.segment");
         assertThat(new String(media.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("moof");
@@ -135,7 +135,7 @@ class PlaybackTest {
         long bytes = 0;
         double peak = 0;
         for (int i = 0; i < segments.size(); i++) {
-            long size = bytes(rendition.resolve(segments.get(i)), null).body().length;
+            long size = http.bytes(rendition.resolve(segments.get(i)), null).body().length;
             bytes += size;
             peak = Math.max(peak, size * 8 / durations.get(i));
         }
@@ -149,32 +149,32 @@ class PlaybackTest {
     @Test
     void segmentsAndInitHonourRangesWithTheSameBytesAsTheWholeSegment() throws Exception {
         URI segment = URI.create(mux.streamBaseUrl() + "/" + signed + "/0.m4s?token=" + token(signed, "v"));
-        HttpResponse<byte[]> whole = bytes(segment, null);
+        HttpResponse<byte[]> whole = http.bytes(segment, null);
         byte[] full = whole.body();
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(full.length);
 
-        HttpResponse<byte[]> moofHeader = bytes(segment, "bytes=0-7");
+        HttpResponse<byte[]> moofHeader = http.bytes(segment, "bytes=0-7");
         assertThat(moofHeader.statusCode()).isEqualTo(206);
         assertThat(moofHeader.headers().firstValue("Content-Range")).hasValue("bytes 0-7/" + full.length);
         assertThat(moofHeader.body()).isEqualTo(Arrays.copyOfRange(full, 0, 8));
 
         // a range across the moof/mdat boundary and into the samples, one inside the samples, and the tail
         for (String range : new String[] {"bytes=100-5000", "bytes=3000-3999", "bytes=-333", "bytes=1200-"}) {
-            HttpResponse<byte[]> part = bytes(segment, range);
+            HttpResponse<byte[]> part = http.bytes(segment, range);
             String[] bounds = part.headers().firstValue("Content-Range").orElseThrow().substring(6).split("[-/]");
             int from = Integer.parseInt(bounds[0]);
             int to = Integer.parseInt(bounds[1]);
             assertThat(part.statusCode()).as(range).isEqualTo(206);
             assertThat(part.body()).as(range).isEqualTo(Arrays.copyOfRange(full, from, to + 1));
         }
-        HttpResponse<byte[]> beyond = bytes(segment, "bytes=" + full.length + "-");
+        HttpResponse<byte[]> beyond = http.bytes(segment, "bytes=" + full.length + "-");
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + full.length);
 
         URI init = URI.create(mux.streamBaseUrl() + "/" + signed + "/init.mp4?token=" + token(signed, "v"));
-        byte[] initBytes = bytes(init, null).body();
-        HttpResponse<byte[]> initTail = bytes(init, "bytes=-16");
+        byte[] initBytes = http.bytes(init, null).body();
+        HttpResponse<byte[]> initTail = http.bytes(init, "bytes=-16");
         assertThat(initTail.statusCode()).isEqualTo(206);
         assertThat(initTail.body()).isEqualTo(Arrays.copyOfRange(initBytes, initBytes.length - 16, initBytes.length));
     }
@@ -189,13 +189,6 @@ class PlaybackTest {
         return Long.parseLong(m.group(1));
     }
 
-    private static HttpResponse<byte[]> bytes(URI uri, String range) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (range != null) {
-            request.header("Range", range);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     @Test
     void originalMp4ServesTheUploadWithRangesForAVideoElement() throws Exception {

@@ -7,7 +7,6 @@ import dev.lectern.muxemulator.MuxHttp.Answer;
 import dev.lectern.muxemulator.WebhookReceiver.Received;
 import dev.lectern.testkit.TestVideos;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,22 +84,22 @@ class StaticRenditionsTest {
 
         String pid = playbackId(assetId);
         URI mp4 = URI.create(mux.streamBaseUrl() + "/" + pid + "/capped-1080p.mp4?token=" + token(pid));
-        HttpResponse<byte[]> whole = get(mp4, null);
+        HttpResponse<byte[]> whole = http.bytes(mp4, null);
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(whole.body()).isEqualTo(TestVideos.FIVE_SECONDS.bytes());
-        HttpResponse<byte[]> part = get(mp4, "bytes=1000-1999");
+        HttpResponse<byte[]> part = http.bytes(mp4, "bytes=1000-1999");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + size);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(TestVideos.FIVE_SECONDS.bytes(), 1000, 2000));
-        assertThat(get(mp4, "bytes=" + size + "-").statusCode()).isEqualTo(416);
+        assertThat(http.bytes(mp4, "bytes=" + size + "-").statusCode()).isEqualTo(416);
 
-        assertThat(get(URI.create(mux.streamBaseUrl() + "/" + pid + "/capped-1080p.mp4"), null).statusCode())
+        assertThat(http.bytes(URI.create(mux.streamBaseUrl() + "/" + pid + "/capped-1080p.mp4"), null).statusCode())
                 .isEqualTo(403);
-        assertThat(get(URI.create(mux.streamBaseUrl() + "/" + pid + "/high.mp4?token=" + token(pid)), null)
+        assertThat(http.bytes(URI.create(mux.streamBaseUrl() + "/" + pid + "/high.mp4?token=" + token(pid)), null)
                 .statusCode()).isEqualTo(404);
-        HttpResponse<byte[]> download = get(URI.create(mp4 + "&download=lecture-1"), null);
+        HttpResponse<byte[]> download = http.bytes(URI.create(mp4 + "&download=lecture-1"), null);
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"lecture-1.mp4\"");
     }
@@ -117,13 +116,13 @@ class StaticRenditionsTest {
         assertThat(asset(assetId).path("static_renditions").path("status").asString()).isEqualTo("preparing");
         String pid = playbackId(assetId);
         URI mp4 = URI.create(mux.streamBaseUrl() + "/" + pid + "/capped-1080p.mp4?token=" + token(pid));
-        assertThat(get(mp4, null).statusCode()).isEqualTo(404);
+        assertThat(http.bytes(mp4, null).statusCode()).isEqualTo(404);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!asset(assetId).path("static_renditions").path("status").asString().equals("ready")) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(20);
         }
-        assertThat(get(mp4, null).statusCode()).isEqualTo(200);
+        assertThat(http.bytes(mp4, null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -139,7 +138,7 @@ class StaticRenditionsTest {
         assertThat(m4a.has("width")).isFalse();
 
         String pid = playbackId(assetId);
-        HttpResponse<byte[]> audio = get(URI.create(mux.streamBaseUrl() + "/" + pid + "/audio.m4a?token=" + token(pid)),
+        HttpResponse<byte[]> audio = http.bytes(URI.create(mux.streamBaseUrl() + "/" + pid + "/audio.m4a?token=" + token(pid)),
                 null);
         assertThat(audio.statusCode()).isEqualTo(200);
         assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/mp4");
@@ -196,9 +195,9 @@ class StaticRenditionsTest {
         JsonNode ids = asset(mux.assetIdOfUpload(upload.path("id").asString()).orElseThrow()).path("playback_ids");
         String drm = ids.get(0).path("id").asString();
         String signedId = ids.get(1).path("id").asString();
-        assertThat(get(URI.create(mux.streamBaseUrl() + "/" + drm + "/capped-1080p.mp4?token=" + token(drm)), null)
+        assertThat(http.bytes(URI.create(mux.streamBaseUrl() + "/" + drm + "/capped-1080p.mp4?token=" + token(drm)), null)
                 .statusCode()).isEqualTo(403);
-        assertThat(get(URI.create(mux.streamBaseUrl() + "/" + signedId + "/capped-1080p.mp4?token=" + token(signedId)),
+        assertThat(http.bytes(URI.create(mux.streamBaseUrl() + "/" + signedId + "/capped-1080p.mp4?token=" + token(signedId)),
                 null).statusCode()).isEqualTo(200);
     }
 
@@ -225,13 +224,6 @@ class StaticRenditionsTest {
         return Tokens.sign(privateKey, key.id(), playbackId, "v", Instant.now().plusSeconds(600));
     }
 
-    private HttpResponse<byte[]> get(URI uri, String range) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (range != null) {
-            request.header("Range", range);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     private void awaitStatus(String assetId, String status) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -152,15 +152,15 @@ class TextTracksTest {
 
         String pid = playbackId(assetId);
         URI vtt = URI.create(mux.streamBaseUrl() + "/" + pid + "/text/" + trackId + ".vtt?token=" + token(pid));
-        HttpResponse<byte[]> served = get(vtt, null);
+        HttpResponse<byte[]> served = http.bytes(vtt, null);
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("text/vtt; charset=utf-8");
         assertThat(served.body()).isEqualTo(GERMAN);
-        HttpResponse<byte[]> part = get(vtt, "bytes=10-29");
+        HttpResponse<byte[]> part = http.bytes(vtt, "bytes=10-29");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(GERMAN, 10, 30));
-        assertThat(get(vtt, "bytes=" + GERMAN.length + "-").statusCode()).isEqualTo(416);
-        assertThat(get(URI.create(mux.streamBaseUrl() + "/" + pid + "/text/" + trackId + ".vtt"), null).statusCode())
+        assertThat(http.bytes(vtt, "bytes=" + GERMAN.length + "-").statusCode()).isEqualTo(416);
+        assertThat(http.bytes(URI.create(mux.streamBaseUrl() + "/" + pid + "/text/" + trackId + ".vtt"), null).statusCode())
                 .isEqualTo(403);
         assertThat(http.get(mux.streamBaseUrl() + "/" + pid + "/text/" + trackId + ".txt?token=" + token(pid))
                 .status()).as("transcripts are for generated tracks only").isEqualTo(404);
@@ -433,18 +433,11 @@ class TextTracksTest {
         assertThat(playlist.status()).isEqualTo(200);
         assertThat(playlist.body()).contains("#EXTINF:3.000,").contains("#EXT-X-ENDLIST");
         String vtt = playlist.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElseThrow();
-        HttpResponse<byte[]> file = get(playlistUri.resolve(vtt), null);
+        HttpResponse<byte[]> file = http.bytes(playlistUri.resolve(vtt), null);
         assertThat(file.statusCode()).isEqualTo(200);
         return file.body();
     }
 
-    private HttpResponse<byte[]> get(URI uri, String range) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (range != null) {
-            request.header("Range", range);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     private void awaitStatus(String assetId, String status) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
