@@ -24,8 +24,6 @@ final class ApiHandler {
 
     private static final int MAX_BODY = 64 * 1024;
     private static final Set<String> POLICIES = Set.of("public", "signed", "drm");
-    private static final Set<String> QUALITIES = Set.of("basic", "plus", "premium");
-    private static final Set<String> TIERS = Set.of("1080p", "1440p", "2160p");
 
     private final MuxEmulatorSettings settings;
     private final Store store;
@@ -152,7 +150,7 @@ final class ApiHandler {
         if (!body.isObject()) {
             throw MuxError.invalid("The request body must be a JSON object");
         }
-        String corsOrigin = optionalText(body, "cors_origin");
+        String corsOrigin = AssetSettings.optionalText(body, "cors_origin");
         int timeout = 3600;
         JsonNode timeoutNode = body.path("timeout");
         if (!timeoutNode.isMissingNode() && !timeoutNode.isNull()) {
@@ -164,111 +162,25 @@ final class ApiHandler {
                 throw MuxError.invalid("timeout must be between 60 and 604800");
             }
         }
-        boolean test = booleanField(body, "test");
-        ObjectNode assetSettings = newAssetSettings(body.path("new_asset_settings"));
+        boolean test = AssetSettings.booleanField(body, "test");
+        JsonNode settings = body.path("new_asset_settings");
+        ObjectNode echo = AssetSettings.ofUpload(settings).echo();
         UploadState upload = new UploadState(Ids.resource(), Ids.signature(), "waiting", timeout, corsOrigin,
-                assetSettings, test, System.currentTimeMillis(), null, null);
+                settings.isMissingNode() || settings.isNull() ? null : echo, test, System.currentTimeMillis(), null,
+                null);
         pipeline.uploadCreated(upload);
         Http.data(exchange, 201, Views.upload(upload, baseUrl.get()));
-    }
-
-    /** Validates {@code new_asset_settings} like Mux and returns the echo (singular policy names made plural). */
-    private static ObjectNode newAssetSettings(JsonNode settings) {
-        if (settings.isMissingNode() || settings.isNull()) {
-            return null;
-        }
-        if (!settings.isObject()) {
-            throw MuxError.invalid("new_asset_settings must be an object");
-        }
-        ObjectNode echo = (ObjectNode) settings.deepCopy();
-        JsonNode plain = settings.has("playback_policies") ? settings.path("playback_policies")
-                : settings.path("playback_policy");
-        echo.remove("playback_policy");
-        List<String> policies = new ArrayList<>();
-        if (plain.isString()) {
-            policies.add(plain.asString());
-        } else if (plain.isArray()) {
-            plain.forEach(p -> policies.add(p.isString() ? p.asString() : ""));
-        } else if (!plain.isMissingNode() && !plain.isNull()) {
-            throw MuxError.invalid("playback_policies must be an array of strings");
-        }
-        for (String policy : policies) {
-            if (!POLICIES.contains(policy)) {
-                throw MuxError.invalid("playback_policies may contain only public, signed or drm");
-            }
-            if (policy.equals("drm")) {
-                throw MuxError.invalid("The drm policy needs advanced_playback_policies with a drm_configuration_id");
-            }
-        }
-        JsonNode advanced = settings.path("advanced_playback_policies");
-        if (!advanced.isMissingNode() && !advanced.isNull() && !advanced.isArray()) {
-            throw MuxError.invalid("advanced_playback_policies must be an array");
-        }
-        if (!policies.isEmpty() && advanced.isArray() && !advanced.isEmpty()) {
-            throw MuxError.invalid("playback_policies and advanced_playback_policies cannot both be set");
-        }
-        boolean drm = false;
-        for (JsonNode entry : advanced) {
-            String policy = entry.path("policy").asString("");
-            if (!POLICIES.contains(policy)) {
-                throw MuxError.invalid("advanced_playback_policies[].policy must be public, signed or drm");
-            }
-            if (policy.equals("drm")) {
-                drm = true;
-                if (optionalText(entry, "drm_configuration_id") == null) {
-                    throw MuxError.invalid("A drm policy needs a drm_configuration_id");
-                }
-            }
-        }
-        if (!policies.isEmpty() || settings.has("playback_policy")) {
-            ArrayNode array = echo.putArray("playback_policies");
-            policies.forEach(array::add);
-        }
-        String passthrough = optionalText(settings, "passthrough");
-        if (passthrough != null && passthrough.length() > 255) {
-            throw MuxError.invalid("passthrough must be at most 255 characters");
-        }
-        String quality = optionalText(settings, "video_quality");
-        if (quality != null && !QUALITIES.contains(quality)) {
-            throw MuxError.invalid("video_quality must be basic, plus or premium");
-        }
-        if (drm && "basic".equals(quality)) {
-            throw MuxError.invalid("DRM is not available for the basic video quality");
-        }
-        String tier = optionalText(settings, "max_resolution_tier");
-        if (tier != null && !TIERS.contains(tier)) {
-            throw MuxError.invalid("max_resolution_tier must be 1080p, 1440p or 2160p");
-        }
-        booleanField(settings, "test");
-        return echo;
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw MuxError.invalid(field + " must be a string");
-        }
-        return value.asString();
-    }
-
-    private static boolean booleanField(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw MuxError.invalid(field + " must be a boolean");
-        }
-        return value.asBoolean();
     }
 
     // assets
 
     private void assets(HttpExchange exchange, String method, List<String> s) throws IOException {
-        if (s.size() == 1 && method.equals("GET")) {
+        if (s.size() >= 3 && s.get(2).equals("tracks")) {
+            tracks(exchange, method, s);
+        } else if (s.size() == 1 && method.equals("POST")) {
+            AssetSettings settings = AssetSettings.ofAsset(Http.readJson(exchange, MAX_BODY));
+            Http.data(exchange, 201, Views.asset(pipeline.createAsset(settings), false));
+        } else if (s.size() == 1 && method.equals("GET")) {
             String uploadId = Http.query(exchange).get("upload_id");
             ArrayNode list = Http.JSON.createArrayNode();
             page(exchange, store.assets().stream().filter(a -> uploadId == null || uploadId.equals(a.uploadId()))
@@ -302,13 +214,48 @@ final class ApiHandler {
         }
     }
 
+    /**
+     * {@code POST .../tracks} (a subtitle file), {@code DELETE .../tracks/{id}} and
+     * {@code POST .../tracks/{audio track}/generate-subtitles}.
+     */
+    private void tracks(HttpExchange exchange, String method, List<String> s) throws IOException {
+        TextTracks tracks = pipeline.tracks();
+        String assetId = s.get(1);
+        if (s.size() == 3 && method.equals("POST")) {
+            JsonNode body = object(exchange);
+            Http.data(exchange, 201, Views.track(tracks.add(assetId, AssetSettings.trackRequest(body, "")), null));
+        } else if (s.size() == 4 && method.equals("DELETE")) {
+            tracks.delete(assetId, s.get(3));
+            Http.empty(exchange, 204);
+        } else if (s.size() == 5 && s.get(4).equals("generate-subtitles") && method.equals("POST")) {
+            List<AssetSettings.TrackRequest> requests = AssetSettings.generatedSubtitles(
+                    object(exchange).path("generated_subtitles"), "");
+            if (requests.isEmpty()) {
+                throw MuxError.invalid("generated_subtitles must list at least one language");
+            }
+            ArrayNode created = Http.JSON.createArrayNode();
+            tracks.generate(assetId, s.get(3), requests).forEach(t -> created.add(Views.track(t, null)));
+            Http.data(exchange, 201, created);
+        } else {
+            throw notAllowed(s);
+        }
+    }
+
+    private static JsonNode object(HttpExchange exchange) throws IOException {
+        JsonNode body = Http.readJson(exchange, MAX_BODY);
+        if (!body.isObject()) {
+            throw MuxError.invalid("The request body must be a JSON object");
+        }
+        return body;
+    }
+
     private void createPlaybackId(HttpExchange exchange, String assetId) throws IOException {
         JsonNode body = Http.readJson(exchange, MAX_BODY);
-        String policy = optionalText(body, "policy");
+        String policy = AssetSettings.optionalText(body, "policy");
         if (policy == null || !POLICIES.contains(policy)) {
             throw MuxError.invalid("policy must be public, signed or drm");
         }
-        String config = optionalText(body, "drm_configuration_id");
+        String config = AssetSettings.optionalText(body, "drm_configuration_id");
         if (policy.equals("drm") && (config == null || config.isBlank())) {
             throw MuxError.invalid("A drm policy needs a drm_configuration_id");
         }
@@ -399,6 +346,6 @@ final class ApiHandler {
     }
 
     private static MuxError notAllowed(List<String> s) {
-        return s.size() <= 4 ? new MuxError(405, "method_not_allowed", "Method not allowed") : MuxError.notFound();
+        return s.size() <= 5 ? new MuxError(405, "method_not_allowed", "Method not allowed") : MuxError.notFound();
     }
 }

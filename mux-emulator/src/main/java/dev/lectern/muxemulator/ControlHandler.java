@@ -66,6 +66,10 @@ final class ControlHandler {
                 }
                 Http.empty(exchange, 204);
             }
+            case "POST downloads/fail" -> {
+                emulator.failNextDownloads(integer(query.getOrDefault("count", "1")));
+                Http.empty(exchange, 204);
+            }
             case "POST signing-keys" -> {
                 SigningKey key = emulator.createSigningKey();
                 ObjectNode body = Http.object();

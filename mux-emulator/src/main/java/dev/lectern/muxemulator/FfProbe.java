@@ -75,7 +75,7 @@ final class FfProbe {
         return Optional.of(new Media(duration, intOrNull(video.path("width")), intOrNull(video.path("height")),
                 frameRate(video.path("avg_frame_rate").asString("")), videoDuration,
                 audio == null ? null : intOrNull(audio.path("channels")),
-                audio == null ? null : positiveOrNull(number(audio.path("duration")))));
+                audio == null ? null : positiveOrNull(number(audio.path("duration"))), null));
     }
 
     private static double number(JsonNode node) {

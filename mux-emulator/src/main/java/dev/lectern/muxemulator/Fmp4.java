@@ -63,7 +63,13 @@ final class Fmp4 {
     private Fmp4() {
     }
 
+    /** The packaging of the file's audio and video tracks. */
     static Layout layout(Path file) throws IOException, Unsupported {
+        return layout(file, Set.of("vide", "soun"));
+    }
+
+    /** The packaging of the file's tracks with these handlers only ({@code vide}, {@code soun} or both). */
+    static Layout layout(Path file, Set<String> handlers) throws IOException, Unsupported {
         Node moov = readMoov(file);
         List<Node> keptTraks = new ArrayList<>();
         List<Track> tracks = new ArrayList<>();
@@ -80,7 +86,7 @@ final class Fmp4 {
                 continue;
             }
             String handler = new String(hdlr.content(), 8, 4, StandardCharsets.ISO_8859_1);
-            if (!handler.equals("vide") && !handler.equals("soun")) {
+            if (!handlers.contains(handler)) {
                 continue;
             }
             ByteBuffer tk = ByteBuffer.wrap(tkhd.content());
@@ -95,7 +101,7 @@ final class Fmp4 {
             keptTraks.add(trak);
         }
         if (tracks.isEmpty()) {
-            throw new Unsupported("no audio or video samples");
+            throw new Unsupported("no " + String.join(" or ", handlers) + " samples");
         }
         return new Layout(init(moov, keptTraks, tracks), tracks, plan(tracks));
     }
@@ -428,19 +434,32 @@ final class Fmp4 {
 
     /** Writes {@code moof} + {@code mdat} of segment {@code index}, copying the samples from the file. */
     static void writeSegment(Layout layout, int index, Path file, OutputStream out) throws IOException {
-        out.write(moof(layout, index));
-        ByteBuffer header = ByteBuffer.allocate(8);
-        header.putInt((int) (mdatPayload(layout, index) + 8)).put(ascii("mdat"));
-        out.write(header.array());
+        writeSegment(layout, index, file, out, 0, segmentLength(layout, index) - 1);
+    }
+
+    /**
+     * Writes bytes {@code from} to {@code to} (inclusive) of segment {@code index}: the part of the {@code moof}
+     * and {@code mdat} header in range, then the samples in range, read from the file only where needed.
+     */
+    static void writeSegment(Layout layout, int index, Path file, OutputStream out, long from, long to)
+            throws IOException {
+        byte[] moof = moof(layout, index);
+        ByteBuffer head = ByteBuffer.allocate(moof.length + 8);
+        head.put(moof).putInt((int) (mdatPayload(layout, index) + 8)).put(ascii("mdat"));
+        byte[] header = head.array();
+        if (from < header.length) {
+            out.write(header, (int) from, (int) (Math.min(to + 1, header.length) - from));
+        }
         out.flush();
+        long position = header.length;
         Segment segment = layout.segments().get(index);
         WritableByteChannel target = Channels.newChannel(out);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int t = 0; t < layout.tracks().size(); t++) {
+            for (int t = 0; t < layout.tracks().size() && position <= to; t++) {
                 Track track = layout.tracks().get(t);
                 int i = segment.first()[t];
-                while (i < segment.end()[t]) {
-                    // copy runs of samples that are contiguous in the file at once
+                while (i < segment.end()[t] && position <= to) {
+                    // a run of samples that are contiguous in the file
                     long start = track.offsets()[i];
                     long length = track.sizes()[i];
                     i++;
@@ -448,16 +467,34 @@ final class Fmp4 {
                         length += track.sizes()[i];
                         i++;
                     }
-                    long position = start;
-                    while (position < start + length) {
-                        long sent = channel.transferTo(position, start + length - position, target);
-                        if (sent <= 0) {
-                            throw new IOException("the upload is shorter than its sample tables");
-                        }
-                        position += sent;
+                    long first = Math.max(from, position);
+                    long last = Math.min(to, position + length - 1);
+                    if (first <= last) {
+                        copy(channel, start + first - position, last - first + 1, target);
                     }
+                    position += length;
                 }
             }
+        }
+    }
+
+    /** The whole layout as one fragmented MP4 file: the init segment, then every media segment. */
+    static void writeFile(Layout layout, Path file, OutputStream out) throws IOException {
+        out.write(layout.init());
+        for (int i = 0; i < layout.segments().size(); i++) {
+            writeSegment(layout, i, file, out);
+        }
+    }
+
+    private static void copy(FileChannel channel, long start, long length, WritableByteChannel target)
+            throws IOException {
+        long position = start;
+        while (position < start + length) {
+            long sent = channel.transferTo(position, start + length - position, target);
+            if (sent <= 0) {
+                throw new IOException("the upload is shorter than its sample tables");
+            }
+            position += sent;
         }
     }
 

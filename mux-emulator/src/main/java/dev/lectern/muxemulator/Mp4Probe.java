@@ -90,6 +90,8 @@ final class Mp4Probe {
         Double videoDuration = null;
         Integer channels = null;
         Double audioDuration = null;
+        String videoCodec = null;
+        String audioCodec = null;
         for (Box trak : top) {
             if (!trak.type.equals("trak")) {
                 continue;
@@ -120,10 +122,12 @@ final class Mp4Probe {
                     height = h;
                     videoDuration = trackDuration;
                     frameRate = stbl == null ? null : frameRate(moov, stbl, trackTimescale);
+                    videoCodec = stbl == null ? null : codec(moov, stbl);
                 }
             } else if (handler.equals("soun") && channels == null) {
                 audioDuration = trackDuration;
                 channels = stbl == null ? 2 : audioChannels(moov, stbl);
+                audioCodec = stbl == null ? null : codec(moov, stbl);
             }
         }
         if (width == null && channels == null) {
@@ -135,7 +139,30 @@ final class Mp4Probe {
             throw new NotAVideo("the movie has no duration");
         }
         return new Media(round(total), width, height, frameRate, videoDuration == null ? null : round(videoDuration),
-                channels, audioDuration == null ? null : round(audioDuration));
+                channels, audioDuration == null ? null : round(audioDuration),
+                codecs(videoCodec, audioCodec, width != null, channels != null));
+    }
+
+    /** Audio first, then video, as Mux lists them; null if a track's codec is unknown. */
+    private static String codecs(String video, String audio, boolean hasVideo, boolean hasAudio) {
+        if ((hasVideo && video == null) || (hasAudio && audio == null)) {
+            return null;
+        }
+        return hasAudio && hasVideo ? audio + "," + video : hasAudio ? audio : video;
+    }
+
+    /** The RFC 6381 codec of the track's first sample entry ({@code stsd}), null when unknown. */
+    private static String codec(ByteBuffer buffer, Box stbl) {
+        Box stsd = find(children(buffer, stbl.start, stbl.end), "stsd");
+        if (stsd == null || stsd.end - stsd.start < 16 || buffer.getInt(stsd.start + 4) < 1) {
+            return null;
+        }
+        int entry = stsd.start + 8;
+        long size = Integer.toUnsignedLong(buffer.getInt(entry));
+        if (size < 8 || entry + size > stsd.end) {
+            return null;
+        }
+        return Codecs.sampleEntry(buffer, entry, (int) (entry + size));
     }
 
     /** {@code timescale} and {@code duration} of an mvhd/mdhd: after version/flags and two times (4 or 8 bytes). */

@@ -31,12 +31,15 @@ import org.slf4j.LoggerFactory;
 public final class MuxEmulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MuxEmulator.class);
+    /** Connect and read time allowed to a URL Mux fetches (subtitle files, input videos). */
+    private static final java.time.Duration DOWNLOAD_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final MuxEmulatorSettings settings;
     private final Path dataDirectory;
     private final boolean temporaryDirectory;
     private final Store store;
     private final Webhooks webhooks;
+    private final Downloads downloads;
     private final Pipeline pipeline;
     private final SigningKeys signingKeys;
     private final ApiHandler api;
@@ -54,7 +57,9 @@ public final class MuxEmulator implements AutoCloseable {
                 : Files.createDirectories(settings.dataDirectory());
         this.store = new Store(dataDirectory);
         this.webhooks = new Webhooks(settings);
-        this.pipeline = new Pipeline(store, webhooks, settings.processingDelay(), new FfProbe(settings.ffprobeCommand()));
+        this.downloads = new Downloads(DOWNLOAD_TIMEOUT);
+        this.pipeline = new Pipeline(store, webhooks, settings.processingDelay(), new FfProbe(settings.ffprobeCommand()),
+                downloads);
         this.signingKeys = new SigningKeys(store);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
@@ -143,6 +148,15 @@ public final class MuxEmulator implements AutoCloseable {
         api.failNext(status, count);
     }
 
+    /**
+     * The next {@code count} fetches of a URL (subtitle files of {@code POST .../tracks} and text inputs, input
+     * videos of {@code POST /video/v1/assets}) fail as if the URL were unreachable: the track ends
+     * {@code errored} with {@code video.asset.track.errored}, the asset {@code errored}. 0 clears it.
+     */
+    public void failNextDownloads(int count) {
+        downloads.failNext(count);
+    }
+
     /** The asset created from an upload, once the file is complete. */
     public Optional<String> assetIdOfUpload(String uploadId) {
         return store.upload(uploadId).map(Store.UploadState::assetId);
@@ -196,6 +210,7 @@ public final class MuxEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         pipeline.close();
+        downloads.close();
         webhooks.close();
         executor.shutdownNow();
         store.close();

@@ -72,6 +72,17 @@ final class PlaybackTokens {
         return Optional.empty();
     }
 
+    /** A string claim of a token already checked with {@link #problem}; empty when absent or not a string. */
+    Optional<String> claim(String token, String name) {
+        String[] parts = token.split("\\.", -1);
+        try {
+            JsonNode value = Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path(name);
+            return value.isString() ? Optional.of(value.asString()) : Optional.empty();
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean audienceMatches(JsonNode aud, String expected) {
         if (aud.isString()) {
             return aud.asString().equals(expected);

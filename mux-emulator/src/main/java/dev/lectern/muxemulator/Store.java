@@ -47,35 +47,128 @@ final class Store implements AutoCloseable {
     record PlaybackIdState(String id, String policy, String drmConfigurationId) {
     }
 
-    record AssetErrors(String type, List<String> messages) {
+    /** Mux's error object of an asset or a track: {@code {type, messages[]}}. */
+    record Errors(String type, List<String> messages) {
     }
 
-    /** What was read from the container; null until the asset was processed. */
+    /**
+     * What was read from the container; null until the asset was processed. {@code codecs} is the RFC 6381 list
+     * (audio first, as Mux lists it), null when a codec is unknown (files read by ffprobe, state of older runs).
+     */
     record Media(double duration, Integer width, Integer height, Double frameRate, Double videoDuration,
-                 Integer audioChannels, Double audioDuration) {
+                 Integer audioChannels, Double audioDuration, String codecs) {
+
+        boolean hasVideo() {
+            return width != null;
+        }
+
+        boolean hasAudio() {
+            return audioChannels != null;
+        }
     }
 
+    /**
+     * A text track ({@code type: text, text_type: subtitles}): {@code text_source} {@code uploaded} (fetched from
+     * {@code url}) or {@code generated_vod}; status {@code preparing}, {@code ready}, {@code errored} or
+     * {@code skipped}. Its WebVTT is {@link #trackFile(String)} once ready.
+     */
+    record TrackState(String id, String textSource, String languageCode, String name, Boolean closedCaptions,
+                      String passthrough, String status, String url, Errors error) {
+
+        TrackState with(String newStatus, Errors newError) {
+            return new TrackState(id, textSource, languageCode, name, closedCaptions, passthrough, newStatus, url,
+                    newError);
+        }
+
+        boolean generated() {
+            return "generated_vod".equals(textSource);
+        }
+    }
+
+    /** One MP4/M4A file of {@code mp4_support}; {@code file} is relative to the data directory. */
+    record RenditionFile(String name, String ext, Integer width, Integer height, long bitrate, long filesize,
+                         String file) {
+    }
+
+    /** {@code static_renditions} of an asset with {@code mp4_support}: {@code preparing}, {@code ready}, {@code errored}. */
+    record Renditions(String status, List<RenditionFile> files) {
+
+        Renditions {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+    }
+
+    /**
+     * An asset. {@code file} is the source, relative to the uploads directory. {@code requestedTracks} are the text
+     * tracks the asset's inputs asked for (generated subtitles, subtitle files), created when it is ready; then
+     * they are {@code textTracks}. {@code renditions} is null without {@code mp4_support}. {@code inputUrl} is
+     * where an asset created from a URL ({@code POST /video/v1/assets}) is fetched from.
+     */
     record AssetState(String id, String status, long createdAt, String uploadId, String passthrough,
                       String videoQuality, String maxResolutionTier, List<PlaybackIdState> playbackIds, boolean test,
-                      JsonNode meta, String file, Media media, AssetErrors errors) {
+                      JsonNode meta, String file, Media media, Errors errors, String mp4Support,
+                      Renditions renditions, List<TrackState> textTracks, List<TrackState> requestedTracks,
+                      String inputUrl) {
 
         AssetState {
             playbackIds = playbackIds == null ? List.of() : List.copyOf(playbackIds);
+            textTracks = textTracks == null ? List.of() : List.copyOf(textTracks);
+            requestedTracks = requestedTracks == null ? List.of() : List.copyOf(requestedTracks);
+            mp4Support = mp4Support == null ? "none" : mp4Support;
         }
 
+        /** Ready with what was read from the file; the requested text tracks now exist, {@code preparing}. */
         AssetState ready(Media newMedia) {
+            List<TrackState> tracks = new ArrayList<>(textTracks);
+            tracks.addAll(requestedTracks);
             return new AssetState(id, "ready", createdAt, uploadId, passthrough, videoQuality, maxResolutionTier,
-                    playbackIds, test, meta, file, newMedia, null);
+                    playbackIds, test, meta, file, newMedia, null, mp4Support, renditions, tracks, List.of(), inputUrl);
         }
 
-        AssetState errored(AssetErrors newErrors) {
+        /** Errored: no media, no tracks, and static renditions that will never be made. */
+        AssetState errored(Errors newErrors) {
             return new AssetState(id, "errored", createdAt, uploadId, passthrough, videoQuality, maxResolutionTier,
-                    playbackIds, test, meta, file, null, newErrors);
+                    playbackIds, test, meta, file, null, newErrors, mp4Support,
+                    renditions == null ? null : new Renditions("errored", List.of()), List.of(), List.of(), inputUrl);
         }
 
         AssetState withPlaybackIds(List<PlaybackIdState> ids) {
             return new AssetState(id, status, createdAt, uploadId, passthrough, videoQuality, maxResolutionTier, ids,
-                    test, meta, file, media, errors);
+                    test, meta, file, media, errors, mp4Support, renditions, textTracks, requestedTracks, inputUrl);
+        }
+
+        AssetState withRenditions(Renditions newRenditions) {
+            return new AssetState(id, status, createdAt, uploadId, passthrough, videoQuality, maxResolutionTier,
+                    playbackIds, test, meta, file, media, errors, mp4Support, newRenditions, textTracks,
+                    requestedTracks, inputUrl);
+        }
+
+        AssetState withTextTracks(List<TrackState> tracks) {
+            return new AssetState(id, status, createdAt, uploadId, passthrough, videoQuality, maxResolutionTier,
+                    playbackIds, test, meta, file, media, errors, mp4Support, renditions, tracks, requestedTracks,
+                    inputUrl);
+        }
+
+        Optional<TrackState> textTrack(String trackId) {
+            return textTracks.stream().filter(t -> t.id().equals(trackId)).findFirst();
+        }
+
+        /** The track replaced (same id) or added. */
+        AssetState withTextTrack(TrackState track) {
+            List<TrackState> tracks = new ArrayList<>(textTracks);
+            tracks.removeIf(t -> t.id().equals(track.id()));
+            int at = textTracks.stream().map(TrackState::id).toList().indexOf(track.id());
+            tracks.add(at < 0 ? tracks.size() : at, track);
+            return withTextTracks(tracks);
+        }
+
+        AssetState withoutTextTrack(String trackId) {
+            return withTextTracks(textTracks.stream().filter(t -> !t.id().equals(trackId)).toList());
+        }
+
+        /** The lane of its webhooks: the upload's, or the asset's own when it was created from a URL. */
+        String lane() {
+            return uploadId != null ? uploadId : id;
         }
     }
 
@@ -88,8 +181,10 @@ final class Store implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(Store.class);
 
+    private final Path directory;
     private final Path stateFile;
     private final Path files;
+    private final Path tracks;
     private final Map<String, UploadState> uploads = new LinkedHashMap<>();
     private final Map<String, AssetState> assets = new LinkedHashMap<>();
     private final Map<String, KeyState> keys = new LinkedHashMap<>();
@@ -99,10 +194,13 @@ final class Store implements AutoCloseable {
     private boolean writeQueued;
 
     Store(Path directory) {
+        this.directory = directory;
         this.stateFile = directory.resolve("state.json");
         this.files = directory.resolve("uploads");
+        this.tracks = directory.resolve("tracks");
         try {
             Files.createDirectories(files);
+            Files.createDirectories(tracks);
             if (Files.exists(stateFile)) {
                 State state = JSON.readValue(stateFile.toFile(), State.class);
                 nullSafe(state.uploads()).forEach(u -> uploads.put(u.id(), u));
@@ -121,6 +219,21 @@ final class Store implements AutoCloseable {
     /** Where the bytes of an upload go while it is received and after. */
     Path uploadFile(String uploadId) {
         return files.resolve(uploadId + ".bin");
+    }
+
+    /** The source file of an asset (its upload, or what was fetched from its input URL). */
+    Path file(AssetState asset) {
+        return files.resolve(asset.file());
+    }
+
+    /** The WebVTT of a text track, once it is ready. */
+    Path trackFile(String trackId) {
+        return tracks.resolve(trackId + ".vtt");
+    }
+
+    /** A file of the data directory by its relative name (static renditions). */
+    Path dataFile(String relative) {
+        return directory.resolve(relative);
     }
 
     synchronized Optional<UploadState> upload(String id) {

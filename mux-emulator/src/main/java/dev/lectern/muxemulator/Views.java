@@ -1,13 +1,17 @@
 package dev.lectern.muxemulator;
 
 import dev.lectern.muxemulator.Store.AssetState;
+import dev.lectern.muxemulator.Store.Errors;
 import dev.lectern.muxemulator.Store.Media;
 import dev.lectern.muxemulator.Store.PlaybackIdState;
+import dev.lectern.muxemulator.Store.RenditionFile;
+import dev.lectern.muxemulator.Store.Renditions;
+import dev.lectern.muxemulator.Store.TrackState;
 import dev.lectern.muxemulator.Store.UploadState;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON shapes of Mux's upload, asset and playback id objects (mux-api.md §2.3, §3.3). */
+/** The JSON shapes of Mux's upload, asset, track and playback id objects (mux-api.md §2.3, §3.3, §3.5.4). */
 final class Views {
 
     private Views() {
@@ -43,7 +47,10 @@ final class Views {
         return baseUrl + "/upload/" + upload.id() + "?sig=" + upload.sig();
     }
 
-    /** An asset; {@code created_at} is a string in REST answers and a number in webhooks, as Mux sends it. */
+    /**
+     * An asset; {@code created_at} (and a static rendition's {@code filesize}) is a string in REST answers and a
+     * number in webhooks, as Mux sends it.
+     */
     static ObjectNode asset(AssetState asset, boolean webhook) {
         ObjectNode node = Http.object();
         node.put("id", asset.id());
@@ -76,13 +83,18 @@ final class Views {
         if (asset.uploadId() != null) {
             node.put("upload_id", asset.uploadId());
             node.put("ingest_type", "on_demand_direct_upload");
+        } else {
+            node.put("ingest_type", "on_demand_url");
         }
         node.put("video_quality", asset.videoQuality());
         node.put("encoding_tier", "plus".equals(asset.videoQuality()) || "premium".equals(asset.videoQuality())
                 ? "smart" : "baseline");
         node.put("max_resolution_tier", asset.maxResolutionTier());
         node.put("master_access", "none");
-        node.put("mp4_support", "none");
+        node.put("mp4_support", asset.mp4Support());
+        if (asset.renditions() != null) {
+            node.set("static_renditions", renditions(asset.renditions(), webhook));
+        }
         ObjectNode progress = node.putObject("progress");
         switch (asset.status()) {
             case "ready" -> {
@@ -103,7 +115,7 @@ final class Views {
             if (media.width() != null) {
                 ObjectNode video = tracks.addObject();
                 video.put("type", "video");
-                video.put("id", asset.id().substring(0, 12) + "V");
+                video.put("id", videoTrackId(asset));
                 video.put("max_width", media.width());
                 video.put("max_height", media.height());
                 if (media.frameRate() != null) {
@@ -114,7 +126,7 @@ final class Views {
             if (media.audioChannels() != null) {
                 ObjectNode audio = tracks.addObject();
                 audio.put("type", "audio");
-                audio.put("id", asset.id().substring(0, 12) + "A");
+                audio.put("id", audioTrackId(asset));
                 audio.put("max_channels", media.audioChannels());
                 audio.put("duration", media.audioDuration() != null ? media.audioDuration() : media.duration());
                 audio.put("primary", true);
@@ -122,14 +134,80 @@ final class Views {
                 audio.put("name", "Default");
                 audio.put("language_code", "und");
             }
+            asset.textTracks().forEach(track -> tracks.add(track(track, null)));
         }
         if (asset.errors() != null) {
-            ObjectNode errors = node.putObject("errors");
-            errors.put("type", asset.errors().type());
-            ArrayNode messages = errors.putArray("messages");
-            asset.errors().messages().forEach(messages::add);
+            node.set("errors", errors(asset.errors()));
         }
         node.put("test", asset.test());
+        return node;
+    }
+
+    static String videoTrackId(AssetState asset) {
+        return asset.id().substring(0, 12) + "V";
+    }
+
+    static String audioTrackId(AssetState asset) {
+        return asset.id().substring(0, 12) + "A";
+    }
+
+    /**
+     * A text track as Mux lists it in {@code tracks[]} and answers {@code POST .../tracks}; with {@code assetId}
+     * (webhook {@code data}) it also carries {@code asset_id} and, when errored, {@code error}.
+     */
+    static ObjectNode track(TrackState track, String assetId) {
+        ObjectNode node = Http.object();
+        node.put("type", "text");
+        node.put("text_type", "subtitles");
+        node.put("text_source", track.textSource());
+        node.put("status", track.status());
+        node.put("name", track.name());
+        node.put("language_code", track.languageCode());
+        node.put("id", track.id());
+        if (track.closedCaptions() != null) {
+            node.put("closed_captions", track.closedCaptions());
+        }
+        if (track.passthrough() != null) {
+            node.put("passthrough", track.passthrough());
+        }
+        if (assetId != null) {
+            node.put("asset_id", assetId);
+            if (track.error() != null) {
+                node.set("error", errors(track.error()));
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode renditions(Renditions renditions, boolean webhook) {
+        ObjectNode node = Http.object();
+        node.put("status", renditions.status());
+        if (renditions.status().equals("ready")) {
+            ArrayNode files = node.putArray("files");
+            for (RenditionFile file : renditions.files()) {
+                ObjectNode entry = files.addObject();
+                entry.put("name", file.name());
+                entry.put("ext", file.ext());
+                if (file.width() != null) {
+                    entry.put("width", file.width());
+                    entry.put("height", file.height());
+                }
+                entry.put("bitrate", file.bitrate());
+                if (webhook) {
+                    entry.put("filesize", file.filesize());
+                } else {
+                    entry.put("filesize", Long.toString(file.filesize()));
+                }
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode errors(Errors errors) {
+        ObjectNode node = Http.object();
+        node.put("type", errors.type());
+        ArrayNode messages = node.putArray("messages");
+        errors.messages().forEach(messages::add);
         return node;
     }
 

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Webhook delivery like Mux's: a signed JSON POST per event, retried with exponential backoff on a non-2xx
  * answer or no answer, each retry freshly signed and carrying the earlier {@code attempts}. The events of one
- * upload (its upload and asset events) go out in order on their own lane; different uploads in parallel.
+ * upload (its upload, asset, track and static rendition events) go out in order on their own lane; different uploads
+ * in parallel.
  *
  * <p>Test controls: {@link #duplicateEach}, {@link #reorder}, {@link #deliveries}, {@link #awaitDelivered}.
  */
@@ -44,16 +45,17 @@ public final class Webhooks implements AutoCloseable {
     private static final DateTimeFormatter MUX_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Set<String> LAST_OF_A_BATCH = Set.of("video.asset.ready", "video.asset.errored",
-            "video.asset.deleted", "video.upload.cancelled", "video.upload.errored");
+            "video.asset.deleted", "video.upload.cancelled", "video.upload.errored", "video.asset.track.ready",
+            "video.asset.track.errored", "video.asset.track.skipped", "video.asset.track.deleted",
+            "video.asset.static_renditions.ready", "video.asset.static_renditions.errored");
     private static final int MAX_ATTEMPTS_SHOWN = 30;
 
-    /** An event as emitted; its body is rendered per attempt. */
+    /**
+     * An event as emitted; its body is rendered per attempt. Events of one {@code lane} (an upload, or an asset
+     * created from a URL, with its tracks) go out in order.
+     */
     record Event(String id, String type, String objectType, String objectId, String uploadId, String passthrough,
-                 JsonNode data, Instant createdAt) {
-
-        String lane() {
-            return uploadId != null ? uploadId : objectId;
-        }
+                 JsonNode data, Instant createdAt, String lane) {
     }
 
     private record Queued(Event event, int copy) {
@@ -94,9 +96,11 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /**
-     * While on, an upload's events are held back until its last one (asset ready or errored, upload cancelled or
-     * errored, asset deleted) and then delivered newest first, e.g. {@code video.asset.ready} before
-     * {@code video.upload.asset_created}. Switching it off releases what is held, in order.
+     * While on, a lane's events (an upload's, or a URL asset's, with their tracks') are held back until the last of
+     * a batch (asset ready, errored or deleted, upload cancelled or errored, track ready, errored, skipped or
+     * deleted, static renditions ready or errored) and then delivered newest first, e.g. {@code video.asset.ready}
+     * before {@code video.upload.asset_created}, {@code video.asset.track.ready} before
+     * {@code video.asset.track.created}. Switching it off releases what is held, in order.
      */
     public synchronized void reorder(boolean enabled) {
         reorder = enabled;
@@ -160,11 +164,15 @@ public final class Webhooks implements AutoCloseable {
 
     // emitting
 
-    /** Queues an event on its upload's lane; nothing is sent without a webhook URL, but it is still listed. */
+    /**
+     * Queues an event on a lane; nothing is sent without a webhook URL, but it is still listed. {@code uploadId}
+     * and {@code passthrough} are what {@link #awaitDelivered} matches besides the object id (for track events the
+     * asset's, though Mux's payload does not carry them).
+     */
     synchronized void emit(String type, String objectType, String objectId, String uploadId, String passthrough,
-                           JsonNode data) {
+                           JsonNode data, String laneKey) {
         Event event = new Event(UUID.randomUUID().toString(), type, objectType, objectId, uploadId, passthrough,
-                data.deepCopy(), Instant.now());
+                data.deepCopy(), Instant.now(), laneKey);
         events.add(event);
         if (closed || settings.webhookUrl() == null) {
             return;

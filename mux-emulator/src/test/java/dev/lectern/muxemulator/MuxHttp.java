@@ -74,6 +74,15 @@ final class MuxHttp {
         return send(request.build());
     }
 
+    /** A GET for bytes, with a {@code Range} header unless null. */
+    HttpResponse<byte[]> bytes(URI uri, String range) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }

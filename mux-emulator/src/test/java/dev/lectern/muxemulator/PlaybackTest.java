@@ -1,6 +1,7 @@
 package dev.lectern.muxemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.lectern.muxemulator.MuxHttp.Answer;
 import dev.lectern.testkit.TestVideos;
@@ -16,7 +17,9 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -74,40 +77,118 @@ class PlaybackTest {
     }
 
     @Test
-    void signedPlaybackWithAGoodTokenThenFmp4PlaylistWhoseInitAndSegmentsNeedTheToken() throws Exception {
-        Answer playlist = http.get(stream(signed, token(signed, "v")));
+    void signedPlaybackWithAGoodTokenThenMultivariantAndFmp4PlaylistWhoseInitAndSegmentsNeedTheToken() throws Exception {
+        Answer multivariant = http.get(stream(signed, token(signed, "v")));
+        assertThat(multivariant.status()).isEqualTo(200);
+        assertThat(multivariant.header("Content-Type")).isEqualTo("application/vnd.apple.mpegurl");
+        assertThat(multivariant.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(multivariant.body()).startsWith("#EXTM3U").contains("#EXT-X-STREAM-INF:");
+        String rendition = uris(multivariant.body()).getFirst();
+        assertThat(rendition).startsWith(signed + "/rendition.m3u8?token=");
+
+        URI base = URI.create(stream(signed, null));
+        Answer playlist = http.get(base.resolve(rendition).toString());
         assertThat(playlist.status()).isEqualTo(200);
-        assertThat(playlist.header("Content-Type")).isEqualTo("application/vnd.apple.mpegurl");
-        assertThat(playlist.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(playlist.body()).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
         double total = playlist.body().lines().filter(l -> l.startsWith("#EXTINF:"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).sum();
         assertThat(total).isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.05));
 
+        URI renditionUri = base.resolve(rendition);
         String map = playlist.body().lines().filter(l -> l.startsWith("#EXT-X-MAP:URI=")).findFirst().orElseThrow();
         String init = map.substring(map.indexOf('"') + 1, map.lastIndexOf('"'));
-        assertThat(init).startsWith(signed + "/init.mp4?token=");
-        String segment = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
-        assertThat(segment).startsWith(signed + "/0.m4s?token=");
+        assertThat(renditionUri.resolve(init).getPath()).isEqualTo("/stream/" + signed + "/init.mp4");
+        String segment = uris(playlist.body()).getFirst();
+        assertThat(renditionUri.resolve(segment).getPath()).isEqualTo("/stream/" + signed + "/0.m4s");
+        assertThat(segment).contains("?token=");
 
-        URI base = URI.create(stream(signed, null));
-        HttpResponse<byte[]> initAnswer = http.send(HttpRequest.newBuilder(base.resolve(init)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> initAnswer = http.bytes(renditionUri.resolve(init), null);
         assertThat(initAnswer.statusCode()).isEqualTo(200);
         assertThat(initAnswer.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(new String(initAnswer.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
 
-        HttpResponse<byte[]> media = http.send(HttpRequest.newBuilder(base.resolve(segment)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> media = http.bytes(renditionUri.resolve(segment), null);
         assertThat(media.statusCode()).isEqualTo(200);
         assertThat(media.headers().firstValue("Content-Type")).hasValue("video/iso.segment");
         assertThat(new String(media.body(), 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("moof");
 
+        assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/rendition.m3u8").status()).isEqualTo(403);
         assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/0.m4s").status()).isEqualTo(403);
         assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/init.mp4").status()).isEqualTo(403);
         assertThat(http.get(mux.streamBaseUrl() + "/" + signed + "/99.m4s?token=" + token(signed, "v")).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void multivariantCarriesTheUploadsCodecsResolutionAndBandwidthMeasuredFromItsSegments() throws Exception {
+        String body = http.get(stream(signed, token(signed, "v"))).body();
+        String info = body.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF:")).findFirst().orElseThrow();
+        // lecture-3s.mp4: H.264 High level 1.0 (avcC 64 00 0a) and AAC LC, 160x120
+        assertThat(info).contains("CODECS=\"mp4a.40.2,avc1.64000a\"").contains("RESOLUTION=160x120")
+                .contains("CLOSED-CAPTIONS=NONE").doesNotContain("SUBTITLES");
+
+        URI rendition = URI.create(stream(signed, null)).resolve(uris(body).getFirst());
+        String playlist = http.get(rendition.toString()).body();
+        List<String> segments = uris(playlist);
+        List<Double> durations = playlist.lines().filter(l -> l.startsWith("#EXTINF:"))
+                .map(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).toList();
+        long bytes = 0;
+        double peak = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            long size = http.bytes(rendition.resolve(segments.get(i)), null).body().length;
+            bytes += size;
+            peak = Math.max(peak, size * 8 / durations.get(i));
+        }
+        double seconds = durations.stream().mapToDouble(Double::doubleValue).sum();
+        // the playlist shows durations to the millisecond, the emulator measures with the exact ones
+        assertThat(attribute(info, "AVERAGE-BANDWIDTH")).isCloseTo((long) (bytes * 8 / seconds), withinPercentage(0.1));
+        assertThat(attribute(info, "BANDWIDTH")).isCloseTo((long) peak, withinPercentage(0.1))
+                .isGreaterThanOrEqualTo(attribute(info, "AVERAGE-BANDWIDTH"));
+    }
+
+    @Test
+    void segmentsAndInitHonourRangesWithTheSameBytesAsTheWholeSegment() throws Exception {
+        URI segment = URI.create(mux.streamBaseUrl() + "/" + signed + "/0.m4s?token=" + token(signed, "v"));
+        HttpResponse<byte[]> whole = http.bytes(segment, null);
+        byte[] full = whole.body();
+        assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(full.length);
+
+        HttpResponse<byte[]> moofHeader = http.bytes(segment, "bytes=0-7");
+        assertThat(moofHeader.statusCode()).isEqualTo(206);
+        assertThat(moofHeader.headers().firstValue("Content-Range")).hasValue("bytes 0-7/" + full.length);
+        assertThat(moofHeader.body()).isEqualTo(Arrays.copyOfRange(full, 0, 8));
+
+        // a range across the moof/mdat boundary and into the samples, one inside the samples, and the tail
+        for (String range : new String[] {"bytes=100-5000", "bytes=3000-3999", "bytes=-333", "bytes=1200-"}) {
+            HttpResponse<byte[]> part = http.bytes(segment, range);
+            String[] bounds = part.headers().firstValue("Content-Range").orElseThrow().substring(6).split("[-/]");
+            int from = Integer.parseInt(bounds[0]);
+            int to = Integer.parseInt(bounds[1]);
+            assertThat(part.statusCode()).as(range).isEqualTo(206);
+            assertThat(part.body()).as(range).isEqualTo(Arrays.copyOfRange(full, from, to + 1));
+        }
+        HttpResponse<byte[]> beyond = http.bytes(segment, "bytes=" + full.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + full.length);
+
+        URI init = URI.create(mux.streamBaseUrl() + "/" + signed + "/init.mp4?token=" + token(signed, "v"));
+        byte[] initBytes = http.bytes(init, null).body();
+        HttpResponse<byte[]> initTail = http.bytes(init, "bytes=-16");
+        assertThat(initTail.statusCode()).isEqualTo(206);
+        assertThat(initTail.body()).isEqualTo(Arrays.copyOfRange(initBytes, initBytes.length - 16, initBytes.length));
+    }
+
+    private static List<String> uris(String playlist) {
+        return playlist.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    private static long attribute(String tag, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[:,]" + name + "=(\\d+)").matcher(tag);
+        assertThat(m.find()).as(name + " in " + tag).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
 
     @Test
     void originalMp4ServesTheUploadWithRangesForAVideoElement() throws Exception {

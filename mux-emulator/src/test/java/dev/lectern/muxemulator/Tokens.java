@@ -27,11 +27,16 @@ final class Tokens {
     }
 
     static String sign(PrivateKey key, String kid, String sub, String aud, Instant exp) throws Exception {
+        return sign(key, kid, sub, aud, exp, "");
+    }
+
+    /** With more claims: {@code extra} is JSON members to add, e.g. {@code ,"default_subtitles_lang":"en"}. */
+    static String sign(PrivateKey key, String kid, String sub, String aud, Instant exp, String extra) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"sub\":\"" + sub + "\",\"aud\":\"" + aud + "\",\"exp\":"
-                + exp.getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+                + exp.getEpochSecond() + extra + "}").getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);
         signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
