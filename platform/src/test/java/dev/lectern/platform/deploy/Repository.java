@@ -64,11 +64,18 @@ final class Repository {
      */
     static Set<String> modulesToBuild(String module) {
         Set<String> seen = new LinkedHashSet<>();
-        collect(module, seen);
+        collect(module, true, seen);
         return seen;
     }
 
-    private static void collect(String module, Set<String> seen) {
+    /** The reactor modules in a module's jar at run time, itself included: its non-test {@code dev.lectern} dependencies. */
+    static Set<String> runtimeModules(String module) {
+        Set<String> seen = new LinkedHashSet<>();
+        collect(module, false, seen);
+        return seen;
+    }
+
+    private static void collect(String module, boolean withTests, Set<String> seen) {
         if (!seen.add(module)) {
             return;
         }
@@ -79,8 +86,9 @@ final class Repository {
         NodeList list = dependencies.getElementsByTagName("dependency");
         for (int i = 0; i < list.getLength(); i++) {
             Element dependency = (Element) list.item(i);
-            if (LECTERN_GROUP.equals(text(dependency, "groupId"))) {
-                collect(text(dependency, "artifactId"), seen);
+            if (LECTERN_GROUP.equals(text(dependency, "groupId"))
+                    && (withTests || !"test".equals(text(dependency, "scope")))) {
+                collect(text(dependency, "artifactId"), withTests, seen);
             }
         }
     }
