@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,11 +35,17 @@ final class ServiceVariables {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}\"]*))?}");
     private static final Pattern GET_PROPERTY = Pattern.compile("getProperty\\(\"([A-Z][A-Z0-9_]*)\"(?:,\\s*\"([^\"]*)\")?");
 
+    private static final Map<String, Map<String, Set<String>>> BY_SERVICE = new ConcurrentHashMap<>();
+
     private ServiceVariables() {
     }
 
     /** Variable name to its defaults (more than one only when modules disagree), for one service. */
     static Map<String, Set<String>> of(String service) {
+        return BY_SERVICE.computeIfAbsent(service, ServiceVariables::scan);
+    }
+
+    private static Map<String, Set<String>> scan(String service) {
         Map<String, Set<String>> variables = new TreeMap<>();
         for (String module : Repository.runtimeModules(service)) {
             for (Read read : readBy(Repository.ROOT.resolve(module).resolve("src/main"))) {
@@ -45,7 +53,7 @@ final class ServiceVariables {
                         .add(read.defaultValue() == null ? "<none>" : read.defaultValue());
             }
         }
-        return variables;
+        return Collections.unmodifiableMap(variables);
     }
 
     /** The one default of a variable the service reads (the test fails on a service whose modules disagree). */
