@@ -2,17 +2,10 @@ package dev.lectern.platform.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so its promises are checked by reading it:
@@ -20,109 +13,120 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Set<String> JAVA_SERVICES = Set.of("gateway", "auth-service", "course-service",
-            "media-service", "webhook-service");
+    private static final Set<String> OBSERVABILITY = Set.of("prometheus", "grafana", "jaeger");
 
-    private final Map<String, Map<String, Object>> services = services();
+    private final Map<String, Map<String, Object>> services = ComposeFile.services();
 
     @Test
     void runsTheFiveServicesOnRealInfrastructureImages() {
-        assertThat(services).containsKeys("postgres", "mongo", "redis", "kafka");
-        assertThat(services.keySet()).containsAll(JAVA_SERVICES);
+        assertThat(services).containsKeys("postgres", "mongo", "redis", "kafka", "edge");
+        assertThat(services.keySet()).containsAll(Repository.SERVICES);
         assertThat(String.valueOf(services.get("mongo").get("command"))).contains("--replSet");
-        assertThat(env("kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(ComposeFile.environment(services, "kafka").get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
     }
 
     @Test
-    void onlyTheGatewayPublishesAPortAndNoContainerHasAFixedName() {
+    void onlyTheEdgeProxyPublishesAPortAndNoContainerHasAFixedName() {
         services.forEach((name, service) -> {
             assertThat(service).as(name).doesNotContainKey("container_name");
-            if (!name.equals("gateway")) {
+            if (OBSERVABILITY.contains(name)) {
+                assertThat((List<?>) service.get("ports")).as(name + ": this machine only")
+                        .allSatisfy(port -> assertThat(port.toString()).startsWith("127.0.0.1:"));
+            } else if (!name.equals("edge")) {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
         });
-        assertThat(services.get("gateway")).containsKey("ports");
+        assertThat(services.get("edge").get("ports")).isEqualTo(List.of("${GATEWAY_PUBLISHED_PORT:-8080}:8080"));
+        assertThat(services.get("edge").get("volumes").toString()).contains("./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro");
     }
 
     @Test
     void everyContainerHasAHealthcheckAndWaitsForHealthyDependencies() {
         services.forEach((name, service) -> {
-            assertThat(service).as(name).containsKey("healthcheck");
+            if (!Set.of("grafana", "jaeger").contains(name)) { // nothing waits for these two
+                assertThat(service).as(name).containsKey("healthcheck");
+            }
             Object dependsOn = service.get("depends_on");
             if (dependsOn != null) {
                 assertThat(dependsOn).as(name + " depends_on").isInstanceOf(Map.class);
-                ((Map<?, ?>) dependsOn).forEach((dependency, condition) -> assertThat(condition)
-                        .as(name + " -> " + dependency).isEqualTo(Map.of("condition", "service_healthy")));
+                ((Map<?, ?>) dependsOn).forEach((dependency, condition) -> {
+                    assertThat(condition).as(name + " -> " + dependency).isEqualTo(Map.of("condition", "service_healthy"));
+                    assertThat(services.get(dependency.toString())).as(dependency + " has a healthcheck").containsKey("healthcheck");
+                });
             }
         });
     }
 
     @Test
-    void eachServiceIsBuiltFromTheSharedDockerfileWithItsOwnName() {
-        for (String name : JAVA_SERVICES) {
-            Map<?, ?> build = (Map<?, ?>) services.get(name).get("build");
-            assertThat(build.get("dockerfile")).as(name).isEqualTo("Dockerfile");
-            assertThat(((Map<?, ?>) build.get("args")).get("SERVICE")).as(name).isEqualTo(name);
-            assertThat(ROOT.resolve(name).resolve("pom.xml")).as(name).exists();
+    void servicesCheckTheirReadinessOnTheManagementPortWithinTheirMemoryLimit() {
+        for (String name : Repository.SERVICES) {
+            Map<String, Object> service = services.get(name);
+            assertThat(service.get("healthcheck").toString()).as(name).contains("lectern-healthcheck");
+            assertThat(service.get("mem_limit")).as(name).isEqualTo("1g"); // DockerfileTest: JVM options fit 1 GiB
+            assertThat(ComposeFile.environment(services, name)).as(name).containsEntry("MANAGEMENT_PORT", "9090");
         }
     }
 
     @Test
-    void dockerfileIsMultiStageLayeredAndRunsAsNonRoot() throws IOException {
-        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-
-        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isGreaterThanOrEqualTo(2);
-        assertThat(dockerfile).contains("-Djarmode=tools").contains("--layers");
-        Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
-        assertThat(user.find()).isTrue();
-        assertThat(user.group(1)).doesNotStartWith("root").doesNotStartWith("0");
+    void eachServiceIsBuiltFromTheSharedDockerfileAsItsNamedImage() {
+        for (String name : Repository.SERVICES) {
+            Map<?, ?> build = (Map<?, ?>) services.get(name).get("build");
+            assertThat(build.get("dockerfile")).as(name).isEqualTo("Dockerfile");
+            assertThat(((Map<?, ?>) build.get("args")).get("SERVICE")).as(name).isEqualTo(name);
+            assertThat(Repository.ROOT.resolve(name).resolve("pom.xml")).as(name).exists();
+            assertThat(services.get(name).get("image")).as(name)
+                    .isEqualTo("${LECTERN_IMAGE_REPOSITORY:-lectern}/" + name + ":${LECTERN_IMAGE_TAG:-latest}");
+        }
     }
 
     @Test
-    void everyRequiredVariableIsInEnvExample() throws IOException {
-        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-        Set<String> required = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(compose).results()
-                .map(m -> m.group(1)).collect(Collectors.toSet());
-        Set<String> documented = Files.readAllLines(ROOT.resolve(".env.example")).stream()
-                .filter(line -> line.matches("[A-Z0-9_]+=.*")).map(line -> line.substring(0, line.indexOf('=')))
-                .collect(Collectors.toSet());
-
-        assertThat(required).isNotEmpty();
-        assertThat(documented).containsAll(required);
+    void observabilityProfileMountsItsConfigurationFromTheRepository() {
+        for (String name : OBSERVABILITY) {
+            assertThat(services.get(name).get("profiles")).as(name).isEqualTo(List.of("observability"));
+        }
+        assertThat(services.get("prometheus").get("volumes").toString())
+                .contains("./deploy/observability/prometheus:/etc/prometheus:ro");
+        assertThat(services.get("grafana").get("volumes").toString())
+                .contains("./deploy/observability/grafana/provisioning:/etc/grafana/provisioning:ro")
+                .contains("./deploy/observability/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        for (Map<String, Object> service : services.values()) {
+            for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
+                String mount = volume.toString();
+                if (mount.startsWith("./")) {
+                    assertThat(Repository.ROOT.resolve(mount.substring(2, mount.indexOf(':')))).as(mount).exists();
+                }
+            }
+        }
     }
 
     @Test
-    void everyVariableOfTheReadmeTableIsInEnvExample() throws IOException {
-        Set<String> documented = Pattern.compile("(?m)^#? ?([A-Z][A-Z0-9_]*)=")
-                .matcher(Files.readString(ROOT.resolve(".env.example"))).results().map(m -> m.group(1))
-                .collect(Collectors.toSet());
-        Set<String> inReadme = Files.readAllLines(ROOT.resolve("README.md")).stream()
+    void everyRequiredVariableIsInEnvExampleWithAValue() {
+        Set<String> required = ComposeEnvironment.required();
+        Set<String> set = Repository.read(".env.example").lines().filter(line -> line.matches("[A-Z0-9_]+=.*"))
+                .map(line -> line.substring(0, line.indexOf('='))).collect(java.util.stream.Collectors.toSet());
+
+        assertThat(required).contains("POSTGRES_PASSWORD", "REDIS_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+        assertThat(set).containsAll(required);
+    }
+
+    @Test
+    void everyVariableOfTheReadmeTableIsInEnvExample() {
+        Set<String> inReadme = Repository.read("README.md").lines()
                 .filter(line -> line.startsWith("| `"))
                 .map(line -> line.split("\\|")[1])
-                .flatMap(firstColumn -> Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(firstColumn).results())
+                .flatMap(firstColumn -> java.util.regex.Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(firstColumn).results())
                 .map(m -> m.group(1))
-                .collect(Collectors.toSet());
+                .collect(java.util.stream.Collectors.toSet());
 
         assertThat(inReadme).hasSizeGreaterThan(50);
-        assertThat(documented).containsAll(inReadme);
+        assertThat(EnvExample.variables()).containsAll(inReadme);
     }
 
-    private Map<String, String> env(String service) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
-        return environment.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> services() {
-        try {
-            Yaml yaml = new Yaml(new LoaderOptions());
-            Map<String, Object> compose = yaml.load(Files.readString(ROOT.resolve("docker-compose.yml")));
-            assertThat(compose).containsKey("services");
-            return (Map<String, Map<String, Object>>) compose.get("services");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** Variables compose refuses to start without ({@code ${NAME:?...}}). */
+    private static final class ComposeEnvironment {
+        static Set<String> required() {
+            return java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(Repository.read("docker-compose.yml"))
+                    .results().map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
         }
     }
 }
