@@ -62,6 +62,8 @@ public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.tracing.sampling.probability", "${LECTERN_TRACING_SAMPLING_PROBABILITY:1.0}");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
+        // a trace per poll of every relay and job would bury the traces of requests and events
+        defaults.put("management.observations.enable.tasks.scheduled.execution", "false");
         otlpTracesEndpoint(environment.getProperty(OTLP_ENDPOINT_ENV, ""))
                 .ifPresent(url -> defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", url));
 

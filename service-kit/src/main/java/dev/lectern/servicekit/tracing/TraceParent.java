@@ -44,14 +44,17 @@ public final class TraceParent {
     }
 
     /**
-     * Runs {@code work} as a continuation of the trace {@code traceparent} names: spans started inside (a Kafka send)
-     * are its children. Null or malformed: {@code work} runs as it would have, in a trace of its own.
+     * Runs {@code work} as a continuation of the trace {@code traceparent} names, whatever trace is current: spans
+     * started inside (a Kafka send) are its children. Null or malformed: {@code work} runs as it would have.
      */
     public static <T> T continueTrace(String traceparent, Supplier<T> work) {
         if (traceparent == null || traceparent.isBlank()) {
             return work.get();
         }
-        Context parent = W3C.extract(Context.current(), traceparent, VALUE);
+        Context parent = W3C.extract(Context.root(), traceparent, VALUE);
+        if (parent == Context.root()) {
+            return work.get();
+        }
         try (Scope ignored = parent.makeCurrent()) {
             return work.get();
         }

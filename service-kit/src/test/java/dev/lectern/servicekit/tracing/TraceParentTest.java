@@ -2,6 +2,12 @@ package dev.lectern.servicekit.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
 
 class TraceParentTest {
@@ -19,6 +25,16 @@ class TraceParentTest {
 
         assertThat(inside).isEqualTo(STORED);
         assertThat(TraceParent.current()).isNull();
+    }
+
+    @Test
+    void theStoredTraceWinsOverTheTraceOfTheThreadThatPublishes() {
+        SpanContext relayRound = SpanContext.create("11111111111111111111111111111111", "2222222222222222",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (Scope ignored = Context.root().with(Span.wrap(relayRound)).makeCurrent()) {
+            assertThat(TraceParent.continueTrace(STORED, TraceParent::current)).isEqualTo(STORED);
+            assertThat(TraceParent.current()).contains("11111111111111111111111111111111");
+        }
     }
 
     @Test
