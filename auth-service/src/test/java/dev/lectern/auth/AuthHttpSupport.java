@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,10 @@ public abstract class AuthHttpSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator (health, metrics) listens here, not on {@link #port}. */
+    @LocalManagementPort
+    protected int managementPort;
 
     public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
@@ -54,7 +59,7 @@ public abstract class AuthHttpSupport {
     public record Tokens(String accessToken, String refreshToken) {
     }
 
-    protected Reply send(String method, String path, String json, String bearer) {
+    protected Reply send(String method, String path, String json, String bearer, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -64,6 +69,18 @@ public abstract class AuthHttpSupport {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** {@code GET} on the management port. */
+    protected Reply management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).GET());
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -82,11 +82,12 @@ class RefreshSessionsIT extends AuthIntegrationTest {
         Tokens tokens = login(register("student"));
         refresh(tokens.refreshToken());
         refresh(tokens.refreshToken());
-        String metrics = get("/actuator/prometheus", null).body();
-        assertThat(metrics).contains("lectern_auth_logins_total{outcome=\"success\"")
-                .contains("lectern_auth_refreshes_total{outcome=\"success\"")
-                .contains("lectern_auth_refreshes_total{outcome=\"reuse_detected\"")
-                .contains("lectern_outbox_pending")
+        String metrics = management("/actuator/prometheus").body();
+        assertThat(metrics).contains("lectern_auth_logins_total{application=\"auth-service\",outcome=\"success\"")
+                .contains("lectern_auth_refreshes_total{application=\"auth-service\",outcome=\"success\"")
+                .contains("lectern_auth_refreshes_total{application=\"auth-service\",outcome=\"reuse_detected\"")
+                .contains("lectern_outbox_pending{")
+                .contains("lectern_outbox_oldest_age_seconds{")
                 .contains("lectern_outbox_published_total");
     }
 

@@ -61,6 +61,23 @@ class UserEventsOutboxIT extends AuthIntegrationTest {
     }
 
     @Test
+    void theEventLeavesInTheTraceOfTheRequestThatStoredIt() {
+        String traceId = "5e1d0c3b2a1f4e9d8c7b6a5f4e3d2c1b";
+        try (KafkaTestConsumer users = TestInfrastructure.kafka().consumeFromNow(Topics.USERS)) {
+            String email = uniqueEmail();
+            Reply registered = send("POST", "/api/v1/auth/register",
+                    registration(email, "pw-" + UUID.randomUUID(), uniqueMobile(), "student"), null,
+                    "traceparent", "00-" + traceId + "-1a2b3c4d5e6f7a8b-01");
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+            ConsumerRecord<String, String> record = users.awaitRecord(r -> r.key().equals(registered.text("id")));
+
+            assertThat(KafkaTestConsumer.header(record, "traceparent"))
+                    .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("1a2b3c4d5e6f7a8b");
+        }
+    }
+
+    @Test
     void adminChangesPublishRoleChangedDisabledAndEnabledInOrder() {
         try (KafkaTestConsumer users = TestInfrastructure.kafka().consumeFromNow(Topics.USERS)) {
             Account account = register("student");

@@ -6,6 +6,7 @@ import dev.lectern.testkit.TestInfrastructure;
 import dev.lectern.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,10 +31,17 @@ public abstract class ServiceUnderTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     protected ServiceClient api;
+
+    /** Actuator: health probes and metrics, on the management port only. */
+    protected ServiceClient management;
 
     @BeforeEach
     protected void connectApi() {
         api = new ServiceClient(port);
+        management = new ServiceClient(managementPort);
     }
 }

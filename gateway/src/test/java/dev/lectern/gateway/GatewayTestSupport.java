@@ -20,6 +20,7 @@ import dev.lectern.gateway.support.Tokens;
 import dev.lectern.infra.RedisInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -60,6 +61,9 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class JwksClock {
@@ -103,6 +107,12 @@ abstract class GatewayTestSupport {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A request to the management port (health probes, metrics), which only operators reach. */
+    HttpRequest.Builder management(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(20)).GET();
     }
 
     /** A request from a fresh client address (through the trusted proxy at 127.0.0.1). */

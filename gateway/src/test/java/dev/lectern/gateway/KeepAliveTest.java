@@ -22,7 +22,7 @@ class KeepAliveTest extends GatewayTestSupport {
     @Test
     void manyRequestsOnOneKeepAliveConnectionAreAllAnswered() throws IOException {
         List<String> requests = List.of(
-                "GET /actuator/health HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /docs/api-docs/swagger-config HTTP/1.1\r\nHost: x\r\n\r\n",
                 "GET /docs HTTP/1.1\r\nHost: x\r\n\r\n",
                 "OPTIONS /api/v1/courses HTTP/1.1\r\nHost: x\r\nOrigin: " + ALLOWED_ORIGIN
                         + "\r\nAccess-Control-Request-Method: GET\r\n\r\n",

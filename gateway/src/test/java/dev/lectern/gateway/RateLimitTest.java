@@ -154,7 +154,7 @@ class RateLimitTest extends GatewayTestSupport {
     }
 
     private double fallbackCount() {
-        String metrics = send(request("GET", "/actuator/prometheus")).body();
+        String metrics = send(management("/actuator/prometheus")).body();
         return metrics.lines()
                 .filter(line -> line.startsWith("lectern_ratelimit_fallback_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

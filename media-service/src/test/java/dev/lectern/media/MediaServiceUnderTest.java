@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,11 +79,24 @@ public abstract class MediaServiceUnderTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected JdbcClient jdbc;
 
     protected ServiceClient api() {
         return new ServiceClient(port);
+    }
+
+    /** Actuator: health probes and metrics, on the management port only. */
+    protected ServiceClient management() {
+        return new ServiceClient(managementPort);
+    }
+
+    /** What Prometheus scrapes. */
+    protected String metrics() {
+        return management().get(ServiceClient.Caller.anonymous(), "/actuator/prometheus").body().asString();
     }
 
     protected static RSAPublicKey signingPublicKey() {

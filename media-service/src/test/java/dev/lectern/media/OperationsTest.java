@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.testkit.ServiceClient;
 import dev.lectern.testkit.ServiceClient.Caller;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class OperationsTest extends MediaServiceUnderTest {
 
     @Test
     void healthShowsItsDatabaseAndKafkaUp() {
-        var health = new ServiceClient(port).get(Caller.anonymous(), "/actuator/health");
+        var health = management().get(Caller.anonymous(), "/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("components").path("db").path("status").asString()).isEqualTo("UP");
@@ -21,12 +22,21 @@ class OperationsTest extends MediaServiceUnderTest {
     }
 
     @Test
-    void readinessLivenessAndApiDocsAnswer() {
-        var client = new ServiceClient(port);
+    void readinessLivenessAndMetricsAnswerOnTheManagementPortAndApiDocsOnTheApiPort() {
+        assertThat(management().get(Caller.anonymous(), "/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management().get(Caller.anonymous(), "/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(metrics()).contains("lectern_outbox_pending{").contains("lectern_outbox_oldest_age_seconds{")
+                .contains("application=\"media-service\"");
+        assertThat(api().get(Caller.anonymous(), "/v3/api-docs").status()).isEqualTo(200);
+    }
 
-        assertThat(client.get(Caller.anonymous(), "/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(client.get(Caller.anonymous(), "/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(client.get(Caller.anonymous(), "/v3/api-docs").status()).isEqualTo(200);
+    @Test
+    void theApiPortServesNoActuatorEndpoint() {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+            var response = api().get(Caller.anonymous(), path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
     }
 
     @Test

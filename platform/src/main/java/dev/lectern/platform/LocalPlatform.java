@@ -165,6 +165,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (Service s : Service.values()) {
             env.put(s.portEnv(), String.valueOf(options.port(s)));
         }
+        env.put(Service.MANAGEMENT_PORT_ENV, String.valueOf(options.managementPort(service)));
         env.put("LECTERN_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka.bootstrapServers());
         env.put("LECTERN_JWKS_URI", "http://localhost:" + options.port(Service.AUTH) + "/.well-known/jwks.json");
@@ -241,7 +242,8 @@ public final class LocalPlatform implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 ServiceProcess first = processes.get(pending.getFirst());
                 throw new PlatformStartException(pending.stream().map(Service::id).toList()
-                        + " not ready within " + options.readyTimeout().toSeconds() + " s (GET /actuator/health/readiness). "
+                        + " not ready within " + options.readyTimeout().toSeconds()
+                        + " s (GET /actuator/health/readiness on the management port). "
                         + "Last lines of " + first.logFile() + ":\n" + first.logTail(LOG_TAIL_LINES), 1);
             }
             sleep(250);
@@ -249,7 +251,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private boolean isReady(HttpClient http, Service service) {
-        HttpRequest request = HttpRequest.newBuilder(url(service).resolve("/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(managementUrl(service).resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -278,6 +280,7 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (Service s : Service.values()) {
             wanted.put(s.portEnv() + ", " + s.id(), options.port(s));
+            wanted.put(s.managementPortEnv() + ", " + s.id() + " management", options.managementPort(s));
         }
         InfraPorts infra = options.infraPorts();
         wanted.put("POSTGRES_PORT, PostgreSQL", infra.postgres());
@@ -312,6 +315,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>} of a service. */
     public URI url(Service service) {
         return URI.create("http://127.0.0.1:" + options.port(service));
+    }
+
+    /** {@code http://127.0.0.1:<management port>} of a service: health probes and {@code /actuator/prometheus}. */
+    public URI managementUrl(Service service) {
+        return URI.create("http://127.0.0.1:" + options.managementPort(service));
     }
 
     /** The pid of a service's JVM. */

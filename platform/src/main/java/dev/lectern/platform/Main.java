@@ -60,6 +60,8 @@ public final class Main {
                 System.out.printf("  %-16s http://localhost:%d (pid %d)%n", s.id(), options.port(s), platform.pid(s));
             }
         }
+        System.out.println("  metrics    http://localhost:<management port>/actuator/prometheus, management ports "
+                + java.util.Arrays.stream(Service.values()).map(s -> s.id() + " " + options.managementPort(s)).toList());
         System.out.println(platform.muxEmulator()
                 .map(m -> "  Mux        emulator at " + m.baseUrl() + " (set MUX_TOKEN_ID and MUX_TOKEN_SECRET to use Mux)")
                 .orElse("  Mux        the real Mux (MUX_TOKEN_ID is set)"));

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param dataDir      data of the infrastructure and {@code logs/<service>.log}
  * @param cacheDir     extracted service jars and their class-data archives (safe to delete)
  * @param servicePorts port of each service
+ * @param managementPorts port of each service's actuator (health probes, metrics), passed as {@code MANAGEMENT_PORT}
  * @param infraPorts   ports of PostgreSQL, Kafka, Redis, MongoDB
  * @param extraEnv     added to every service's environment (wins over what the platform sets)
  * @param jvmOptions   options of each service JVM
@@ -33,7 +34,8 @@ import java.util.Set;
  * @param muxEmulatorPort port of the Mux emulator the platform runs in place of Mux, or null to use the real Mux
  *                     (the {@code MUX_*} variables of the environment then reach media-service and webhook-service)
  */
-public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Service, Integer> servicePorts, InfraPorts infraPorts,
+public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Service, Integer> servicePorts,
+                              Map<Service, Integer> managementPorts, InfraPorts infraPorts,
                               Map<String, String> extraEnv, List<String> jvmOptions, Duration readyTimeout,
                               PrintStream out, Integer muxEmulatorPort) {
 
@@ -48,6 +50,7 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
 
     public PlatformOptions {
         servicePorts = Map.copyOf(servicePorts);
+        managementPorts = Map.copyOf(managementPorts);
         extraEnv = Map.copyOf(extraEnv);
         jvmOptions = List.copyOf(jvmOptions);
     }
@@ -58,8 +61,10 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
      */
     public static PlatformOptions fromEnvironment(Path repoRoot, Path dataDir, Map<String, String> env) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> management = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, port(env, s.portEnv(), s.defaultPort()));
+            management.put(s, port(env, s.managementPortEnv(), s.defaultManagementPort()));
         }
         InfraPorts infra = new InfraPorts(
                 port(env, PostgresInstance.PORT_ENV, PostgresInstance.DEFAULT_PORT),
@@ -71,7 +76,7 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
         List<String> jvm = jvmOpts.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(jvmOpts.split("\\s+"));
         String muxToken = env.getOrDefault("MUX_TOKEN_ID", "");
         Integer emulator = muxToken.isBlank() ? port(env, "MUX_EMULATOR_PORT", DEFAULT_MUX_EMULATOR_PORT) : null;
-        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(), jvm,
+        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, management, infra, Map.of(), jvm,
                 DEFAULT_READY_TIMEOUT, System.out, emulator);
     }
 
@@ -79,42 +84,44 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
     public static PlatformOptions forTests(Path repoRoot, Path dataDir) {
         Set<Integer> taken = new HashSet<>();
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> management = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, distinctFreePort(taken));
+            management.put(s, distinctFreePort(taken));
         }
         InfraPorts infra = new InfraPorts(distinctFreePort(taken), distinctFreePort(taken), distinctFreePort(taken),
                 distinctFreePort(taken), distinctFreePort(taken));
-        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, infra, Map.of(),
+        return new PlatformOptions(repoRoot, dataDir, dataDir.resolve("cache"), ports, management, infra, Map.of(),
                 DEFAULT_JVM_OPTIONS, DEFAULT_READY_TIMEOUT, System.out, distinctFreePort(taken));
     }
 
     public PlatformOptions withEnv(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.put(name, value);
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, managementPorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withEnv(Map<String, String> more) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.putAll(more);
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, managementPorts, infraPorts, env, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withJvmOptions(List<String> options) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, options, readyTimeout, out, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, managementPorts, infraPorts, extraEnv, options, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withReadyTimeout(Duration timeout) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, timeout, out, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, managementPorts, infraPorts, extraEnv, jvmOptions, timeout, out, muxEmulatorPort);
     }
 
     /** Keeps extracted jars somewhere that outlives the data directory (e.g. across test runs). */
     public PlatformOptions withCacheDir(Path dir) {
-        return new PlatformOptions(repoRoot, dataDir, dir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, out, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, dir, servicePorts, managementPorts, infraPorts, extraEnv, jvmOptions, readyTimeout, out, muxEmulatorPort);
     }
 
     public PlatformOptions withOut(PrintStream stream) {
-        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream, muxEmulatorPort);
+        return new PlatformOptions(repoRoot, dataDir, cacheDir, servicePorts, managementPorts, infraPorts, extraEnv, jvmOptions, readyTimeout, stream, muxEmulatorPort);
     }
 
     /** Whether the platform runs the Mux emulator in place of Mux. */
@@ -124,6 +131,10 @@ public record PlatformOptions(Path repoRoot, Path dataDir, Path cacheDir, Map<Se
 
     public int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    public int managementPort(Service service) {
+        return managementPorts.get(service);
     }
 
     public Path logDir() {

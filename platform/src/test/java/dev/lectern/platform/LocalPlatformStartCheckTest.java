@@ -58,7 +58,7 @@ class LocalPlatformStartCheckTest {
             PlatformOptions base = options();
             Map<Service, Integer> ports = new EnumMap<>(base.servicePorts());
             ports.put(Service.COURSE, taken.getLocalPort());
-            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), ports, base.infraPorts(), Map.of(),
+            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), ports, base.managementPorts(), base.infraPorts(), Map.of(),
                     base.jvmOptions(), base.readyTimeout(), base.out(), base.muxEmulatorPort());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
@@ -71,12 +71,32 @@ class LocalPlatformStartCheckTest {
     }
 
     @Test
+    void takenManagementPortIsNamedWithItsVariable() throws IOException {
+        createJars();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PlatformOptions base = options();
+            Map<Service, Integer> management = new EnumMap<>(base.managementPorts());
+            management.put(Service.MEDIA, taken.getLocalPort());
+            PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
+                    management, base.infraPorts(), Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(),
+                    base.muxEmulatorPort());
+
+            assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
+                    .isInstanceOfSatisfying(PlatformStartException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessageContaining("port " + taken.getLocalPort()
+                            + " (MEDIA_SERVICE_MANAGEMENT_PORT, media-service management) is already in use");
+        }
+        assertThat(progress.toString()).isEmpty();
+    }
+
+    @Test
     void takenMuxEmulatorPortIsNamedWithItsVariable() throws IOException {
         createJars();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PlatformOptions base = options();
             PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
-                    base.infraPorts(), Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(), taken.getLocalPort());
+                    base.managementPorts(), base.infraPorts(), Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(),
+                    taken.getLocalPort());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))
                     .isInstanceOf(PlatformStartException.class)
@@ -91,7 +111,7 @@ class LocalPlatformStartCheckTest {
             PlatformOptions base = options();
             InfraPorts infra = base.infraPorts();
             PlatformOptions withTakenPort = new PlatformOptions(repo, data, base.cacheDir(), base.servicePorts(),
-                    new InfraPorts(infra.postgres(), infra.kafka(), infra.kafkaController(), taken.getLocalPort(), infra.mongo()),
+                    base.managementPorts(), new InfraPorts(infra.postgres(), infra.kafka(), infra.kafkaController(), taken.getLocalPort(), infra.mongo()),
                     Map.of(), base.jvmOptions(), base.readyTimeout(), base.out(), base.muxEmulatorPort());
 
             assertThatThrownBy(() -> LocalPlatform.start(withTakenPort))

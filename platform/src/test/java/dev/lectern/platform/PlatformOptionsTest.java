@@ -20,6 +20,11 @@ class PlatformOptionsTest {
         assertThat(options.port(Service.GATEWAY)).isEqualTo(8080);
         assertThat(options.port(Service.AUTH)).isEqualTo(8081);
         assertThat(options.port(Service.WEBHOOK)).isEqualTo(8084);
+        assertThat(options.managementPort(Service.GATEWAY)).isEqualTo(9080);
+        assertThat(options.managementPort(Service.AUTH)).isEqualTo(9081);
+        assertThat(options.managementPort(Service.COURSE)).isEqualTo(9082);
+        assertThat(options.managementPort(Service.MEDIA)).isEqualTo(9083);
+        assertThat(options.managementPort(Service.WEBHOOK)).isEqualTo(9084);
         assertThat(options.infraPorts()).isEqualTo(new InfraPorts(15432, 19092, 19093, 16379, 17017));
         assertThat(options.jvmOptions()).isEqualTo(PlatformOptions.DEFAULT_JVM_OPTIONS);
     }
@@ -28,12 +33,16 @@ class PlatformOptionsTest {
     void environmentVariablesMoveEveryPortAndTheServiceJvmOptions() {
         PlatformOptions options = PlatformOptions.fromEnvironment(repo, data, Map.of(
                 "GATEWAY_PORT", "9080", "MEDIA_SERVICE_PORT", "9083", "POSTGRES_PORT", "6543",
+                "GATEWAY_MANAGEMENT_PORT", "19980", "COURSE_SERVICE_MANAGEMENT_PORT", "19982",
                 "KAFKA_PORT", "9092", "KAFKA_CONTROLLER_PORT", "9093", "REDIS_PORT", "6379", "MONGO_PORT", "27017",
                 "LECTERN_SERVICE_JVM_OPTS", "-Xmx512m  -XX:+UseG1GC"));
 
         assertThat(options.port(Service.GATEWAY)).isEqualTo(9080);
         assertThat(options.port(Service.MEDIA)).isEqualTo(9083);
         assertThat(options.port(Service.AUTH)).isEqualTo(8081);
+        assertThat(options.managementPort(Service.GATEWAY)).isEqualTo(19980);
+        assertThat(options.managementPort(Service.COURSE)).isEqualTo(19982);
+        assertThat(options.managementPort(Service.AUTH)).isEqualTo(9081);
         assertThat(options.infraPorts()).isEqualTo(new InfraPorts(6543, 9092, 9093, 6379, 27017));
         assertThat(options.jvmOptions()).containsExactly("-Xmx512m", "-XX:+UseG1GC");
     }
@@ -63,9 +72,10 @@ class PlatformOptionsTest {
     void testOptionsUseDistinctFreePorts() {
         PlatformOptions options = PlatformOptions.forTests(repo, data);
         var ports = new java.util.HashSet<>(options.servicePorts().values());
+        ports.addAll(options.managementPorts().values());
         InfraPorts infra = options.infraPorts();
         ports.addAll(java.util.List.of(infra.postgres(), infra.kafka(), infra.kafkaController(), infra.redis(), infra.mongo()));
-        assertThat(ports).hasSize(10).doesNotContain(8080, 8081, 15432);
+        assertThat(ports).hasSize(15).doesNotContain(8080, 8081, 9080, 9081, 15432);
     }
 
     @Test

@@ -16,14 +16,15 @@ class ServiceEnvironmentTest {
     private final InfraPorts infra = options.infraPorts();
 
     @Test
-    void everyServiceKnowsAllPortsKafkaTheJwksAndItsParent() {
+    void everyServiceKnowsAllPortsItsManagementPortKafkaTheJwksAndItsParent() {
         for (Service service : Service.values()) {
             Map<String, String> env = platform.environmentOf(service);
 
             for (Service s : Service.values()) {
                 assertThat(env).containsEntry(s.portEnv(), String.valueOf(options.port(s)));
             }
-            assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + infra.kafka())
+            assertThat(env).containsEntry("MANAGEMENT_PORT", String.valueOf(options.managementPort(service)))
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + infra.kafka())
                     .containsEntry("LECTERN_JWKS_URI", "http://localhost:" + options.port(Service.AUTH) + "/.well-known/jwks.json")
                     .containsEntry("LECTERN_PARENT_PID", String.valueOf(ProcessHandle.current().pid()))
                     .containsEntry("LECTERN_TRUSTED_PROXIES", "127.0.0.1/32");

@@ -49,4 +49,35 @@ class LecternDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("logging.structured.format.console")).isNull();
         assertThat(environment.getProperty("logging.pattern.level")).contains("%X{request_id");
     }
+
+    @Test
+    void tracingSamplesEverythingAndExportsNothingUnlessAnEndpointIsSet() {
+        StandardEnvironment environment = new StandardEnvironment();
+        processor.postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+        assertThat(environment.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
+        assertThat(environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void samplingAndOtlpEndpointComeFromTheirVariables() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(
+                "LECTERN_TRACING_SAMPLING_PROBABILITY", "0.25",
+                "LECTERN_TRACING_OTLP_ENDPOINT", "http://collector:4318")));
+        processor.postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.25");
+        assertThat(environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .isEqualTo("http://collector:4318/v1/traces");
+    }
+
+    @Test
+    void anOtlpEndpointWithAPathIsTakenAsItIs() {
+        assertThat(LecternDefaultsEnvironmentPostProcessor.otlpTracesEndpoint("https://otel.example.com/custom/traces"))
+                .hasValue("https://otel.example.com/custom/traces");
+        assertThat(LecternDefaultsEnvironmentPostProcessor.otlpTracesEndpoint("http://jaeger:4318/"))
+                .hasValue("http://jaeger:4318/v1/traces");
+        assertThat(LecternDefaultsEnvironmentPostProcessor.otlpTracesEndpoint("  ")).isEmpty();
+    }
 }

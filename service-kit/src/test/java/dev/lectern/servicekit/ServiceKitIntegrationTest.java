@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.servlet.multipart.max-file-size=1KB",
-                "spring.servlet.multipart.max-request-size=2KB"
+                "spring.servlet.multipart.max-request-size=2KB",
+                // as every service: actuator on a management port of its own (0 = a free one)
+                "management.server.port=0"
         })
 class ServiceKitIntegrationTest {
 
@@ -41,6 +44,9 @@ class ServiceKitIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void jwks(DynamicPropertyRegistry registry) {
@@ -74,6 +80,10 @@ class ServiceKitIntegrationTest {
 
     HttpRequest.Builder at(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    HttpRequest.Builder atManagement(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path));
     }
 
     Reply get(String path, String... headers) {
@@ -377,12 +387,21 @@ class ServiceKitIntegrationTest {
         }
 
         @Test
-        void healthInfoPrometheusAndApiDocsArePublic() {
-            assertThat(get("/actuator/health").status()).isEqualTo(200);
-            assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
-            assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
-            assertThat(get("/actuator/info").status()).isEqualTo(200);
-            assertThat(get("/actuator/prometheus").status()).isEqualTo(200);
+        void healthInfoAndPrometheusAnswerOnTheManagementPortWithoutAToken() {
+            for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
+                    "/actuator/info", "/actuator/prometheus")) {
+                assertThat(send(atManagement(path).GET()).status()).as(path).isEqualTo(200);
+            }
+            assertThat(send(atManagement("/actuator/prometheus").GET()).body()).contains("jvm_memory_used_bytes");
+            assertThat(send(atManagement("/actuator/env").GET()).status()).isIn(401, 404);
+        }
+
+        @Test
+        void thePublicPortServesNoActuatorEndpoint() {
+            for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info",
+                    "/actuator/prometheus")) {
+                assertProblem(get(path), 404, "not-found");
+            }
             assertThat(get("/actuator/env").status()).isIn(401, 404);
         }
 
@@ -394,6 +413,38 @@ class ServiceKitIntegrationTest {
             assertThat(schema.has("display_name")).isTrue();
             assertThat(schema.has("item_count")).isTrue();
             assertThat(schema.has("displayName")).isFalse();
+        }
+    }
+
+    @Nested
+    class Tracing {
+
+        static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+        static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+        @Test
+        void theCallersTraceIsContinuedInANewSpan() {
+            Reply reply = get("/public/trace", "traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+
+            String traceparent = reply.json().path("traceparent").asString();
+            assertThat(traceparent).matches("00-" + CALLER_TRACE + "-[0-9a-f]{16}-01").doesNotContain(CALLER_SPAN);
+        }
+
+        @Test
+        void aRequestWithoutTraceContextStartsATrace() {
+            assertThat(get("/public/trace").json().path("traceparent").asString())
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void everyLogLineOfTheRequestCarriesItsTraceId(CapturedOutput output) {
+            get("/public/boom", "X-Request-Id", "traced-rid", "traceparent",
+                    "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+
+            assertThat(output.getOut().lines().filter(line -> line.contains("[traced-rid]")))
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains(CALLER_TRACE));
         }
     }
 

@@ -43,10 +43,16 @@ public record KafkaBroker(KafkaInstance server) {
      * {@code event_id} and {@code event_type}) and waits for the broker's acknowledgement.
      */
     public void publish(DomainEvent event) {
+        publish(event, Map.of());
+    }
+
+    /** {@link #publish(DomainEvent)} with more record headers, e.g. a {@code traceparent}. */
+    public void publish(DomainEvent event, Map<String, String> headers) {
         EventCodec.Encoded encoded = EventCodec.encode(event);
         var record = new ProducerRecord<>(encoded.topic(), encoded.key(), encoded.json());
         record.headers().add(EventCodec.EVENT_ID_HEADER, encoded.eventId().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventCodec.EVENT_TYPE_HEADER, encoded.eventType().getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {

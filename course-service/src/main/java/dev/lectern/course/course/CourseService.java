@@ -8,6 +8,8 @@ import dev.lectern.servicekit.security.CurrentUser;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CourseService {
 
+    private static final Logger log = LoggerFactory.getLogger(CourseService.class);
     private static final int MAX_ATTEMPTS = 5;
 
     private final CourseRepository courses;
@@ -94,6 +97,7 @@ public class CourseService {
             }
             try {
                 courses.save(course);
+                log.info("Lecture {} of course {}: video {}", lectureId, course.getId(), report.state().wireName());
                 return true;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == MAX_ATTEMPTS) {

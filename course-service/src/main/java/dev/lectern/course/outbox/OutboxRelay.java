@@ -1,6 +1,7 @@
 package dev.lectern.course.outbox;
 
 import dev.lectern.contracts.EventCodec;
+import dev.lectern.servicekit.tracing.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * progress) and then removes them.
  * A replica first leases a document, so replicas do not publish the same events side by side; a crash after
  * sending and before removing re-sends them later (at least once; consumers de-duplicate on event id).
- * Documents marked deleted are removed once nothing is left to publish.
+ * Documents marked deleted are removed once nothing is left to publish. Each event is sent inside the trace it was
+ * stored in ({@link TraceParent}).
  */
 @Component
 public class OutboxRelay {
@@ -113,7 +115,7 @@ public class OutboxRelay {
         record.headers().add(EventCodec.EVENT_ID_HEADER, event.getString("eventId").getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventCodec.EVENT_TYPE_HEADER, event.getString("eventType").getBytes(StandardCharsets.UTF_8));
         try {
-            return kafka.send(record);
+            return TraceParent.continueTrace(event.getString("traceparent"), () -> kafka.send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

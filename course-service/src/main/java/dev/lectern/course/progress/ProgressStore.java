@@ -90,6 +90,6 @@ class ProgressStore {
     private static Document pendingDocument(PendingEvent event) {
         return new Document("eventId", event.eventId()).append("topic", event.topic()).append("key", event.key())
                 .append("eventType", event.eventType()).append("payload", event.payload())
-                .append("occurredAt", Date.from(event.occurredAt()));
+                .append("occurredAt", Date.from(event.occurredAt())).append("traceparent", event.traceparent());
     }
 }

@@ -35,6 +35,20 @@ class CourseEventsTest extends ServiceUnderTest {
     final Caller owner = Caller.instructor();
 
     @Test
+    void anEventLeavesInTheTraceOfTheRequestThatCausedIt() {
+        String traceId = "7d3c0f9e8b1a4c2d9e8f7a6b5c4d3e2f";
+        try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
+            Response created = api.send(owner, "POST", "/api/v1/courses", Map.of("title", "Traced", "category", "c"),
+                    Map.of("traceparent", "00-" + traceId + "-0123456789abcdef-01"));
+            assertThat(created.status()).isEqualTo(201);
+
+            ConsumerRecord<String, String> record = courses.awaitRecord(r -> r.key().equals(created.text("id")));
+
+            assertThat(KafkaTestConsumer.header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        }
+    }
+
+    @Test
     void courseChangesArePublishedInOrderAndConformToTheContract() {
         try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
             String id = api.post(owner, "/api/v1/courses", Map.of("title", "Evented", "category", "c")).text("id");

@@ -70,6 +70,24 @@ class AssetEventsTest extends ServiceUnderTest {
     }
 
     @Test
+    void theLectureEventCausedByAnAssetEventContinuesItsTrace() {
+        String traceId = "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f";
+        String courseId = api.post(owner, "/api/v1/courses", Map.of("title", "Traced video", "category", "c")).text("id");
+        String lectureId = api.post(owner, "/api/v1/courses/" + courseId + "/lectures", Map.of("title", "L1")).text("id");
+
+        try (KafkaTestConsumer courses = TestInfrastructure.kafka().consumeFromNow(Topics.COURSES)) {
+            kafka.publish(new AssetReady(UUID.randomUUID(), Instant.now(), UUID.fromString(lectureId), "m-traced",
+                            "asset-traced", "upload-traced", List.of(new PlaybackId("pb-t", "signed")), 3.0, "16:9",
+                            "720p"),
+                    Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f6a7b8-01"));
+
+            var ready = courses.awaitRecord(r -> r.key().equals(courseId)
+                    && "lecture.ready".equals(KafkaTestConsumer.header(r, EventCodec.EVENT_TYPE_HEADER)));
+            assertThat(KafkaTestConsumer.header(ready, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        }
+    }
+
+    @Test
     void eventsForUnknownLecturesAreIgnored() {
         kafka.publish(new UploadCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "m9", "upload-9"));
         String courseId = api.post(owner, "/api/v1/courses", Map.of("title", "Still works", "category", "c")).text("id");

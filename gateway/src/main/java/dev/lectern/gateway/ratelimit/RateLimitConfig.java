@@ -59,6 +59,6 @@ class RateLimitConfig {
                 new RedisRateLimiter(redis, properties.redisTimeout()),
                 new LocalRateLimiter(System::nanoTime), meters, properties.redisRetryInterval(),
                 properties.fallbackWarnInterval(), System::nanoTime);
-        return new RateLimitFilter(limiter, clientIps, properties);
+        return new RateLimitFilter(limiter, clientIps, properties, meters);
     }
 }

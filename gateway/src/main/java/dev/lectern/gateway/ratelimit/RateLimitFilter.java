@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.lectern.gateway.error.Problems;
 import dev.lectern.gateway.request.ClientIpResolver;
 import dev.lectern.gateway.routing.RouteMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -19,24 +20,30 @@ import reactor.core.publisher.Mono;
 /**
  * Counts every routed request against its route's limit, keyed by the verified user id, or by client IP when
  * there is no token or the route says {@code rate-limit-key: ip} (the auth endpoints). Limited responses carry
- * {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}; over the limit is 429 with {@code Retry-After}.
+ * {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}; over the limit is 429 with {@code Retry-After}, counted
+ * per route ({@code lectern.gateway.rate_limited}).
  */
 final class RateLimitFilter implements GlobalFilter, Ordered {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    /** Requests answered 429 by this filter, tag {@code route}. */
+    static final String RATE_LIMITED = "lectern.gateway.rate_limited";
 
     private final ResilientRateLimiter limiter;
     private final ClientIpResolver clientIps;
     private final int defaultLimit;
     private final Map<String, Integer> routeLimits;
+    private final MeterRegistry meters;
 
-    RateLimitFilter(ResilientRateLimiter limiter, ClientIpResolver clientIps, RateLimitProperties properties) {
+    RateLimitFilter(ResilientRateLimiter limiter, ClientIpResolver clientIps, RateLimitProperties properties,
+            MeterRegistry meters) {
         this.limiter = limiter;
         this.clientIps = clientIps;
         this.defaultLimit = properties.defaultPerMinute();
         this.routeLimits = properties.routeLimits();
+        this.meters = meters;
     }
 
     @Override
@@ -63,6 +70,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
                     if (decision.allowed()) {
                         return chain.filter(exchange);
                     }
+                    meters.counter(RATE_LIMITED, "route", route.getId()).increment();
                     return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                             "Rate limit of " + decision.limit() + " requests per minute exceeded; retry after "
                                     + decision.retryAfterSeconds() + " s",

@@ -1,14 +1,12 @@
 package dev.lectern.media.lectureupload;
 
+import dev.lectern.media.http.JdkTimeoutRequestFactory;
 import dev.lectern.servicekit.problem.FieldViolation;
 import dev.lectern.servicekit.problem.ProblemException;
 import dev.lectern.servicekit.problem.Problems;
 import dev.lectern.servicekit.request.RequestIds;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +16,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * course-service's lecture API, called with the caller's own {@code Authorization} so that course-service
  * decides who may add lectures to a course. Its problems (400, 401, 403, 404, 409) reach our client as they
- * are; its failures and silence become 502/503.
+ * are; its failures and silence become 502/503. Calls go through a {@link RestClient} from Boot's builder: measured
+ * as {@code http.client.requests} by uri template, and in the caller's trace.
  */
 class CourseService implements AutoCloseable {
 
@@ -45,20 +50,26 @@ class CourseService implements AutoCloseable {
     record CourseInfo(UUID id, boolean drm) {
     }
 
-    private final URI baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    /** course-service's answer, read whole. */
+    private record Answer(int status, String body) {
+    }
 
-    CourseService(URI baseUrl, Duration timeout) {
-        this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
-        this.timeout = timeout;
+    private final HttpClient http;
+    private final RestClient rest;
+
+    CourseService(RestClient.Builder rest, URI baseUrl, Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.rest = rest.clone()
+                .requestFactory(new JdkTimeoutRequestFactory(http, timeout))
+                .baseUrl(baseUrl.toString().replaceAll("/+$", ""))
+                .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .build();
     }
 
     /** {@code GET /api/v1/courses/{id}}: 404 when the caller may not see it. */
     CourseInfo course(UUID courseId, String authorization) {
-        JsonNode body = call(request("api/v1/courses/" + courseId, authorization).GET(), 200);
+        JsonNode body = call(HttpMethod.GET, "/api/v1/courses/{courseId}", null, authorization, 200, courseId);
         return new CourseInfo(courseId, body.path("drm").asBoolean(false));
     }
 
@@ -71,10 +82,8 @@ class CourseService implements AutoCloseable {
         json.put("subcategory", fields.subcategory());
         json.put("free_preview", fields.freePreview());
         json.values().removeIf(java.util.Objects::isNull);
-        HttpRequest.Builder request = request("api/v1/courses/" + courseId + "/lectures", authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)));
-        JsonNode body = call(request, 201);
+        JsonNode body = call(HttpMethod.POST, "/api/v1/courses/{courseId}/lectures", JSON.writeValueAsString(json),
+                authorization, 201, courseId);
         try {
             return UUID.fromString(body.path("id").asString());
         } catch (IllegalArgumentException e) {
@@ -85,7 +94,8 @@ class CourseService implements AutoCloseable {
     /** {@code DELETE /api/v1/courses/{id}/lectures/{lectureId}}, to take back a lecture whose file failed. */
     boolean deleteLecture(UUID courseId, UUID lectureId, String authorization) {
         try {
-            call(request("api/v1/courses/" + courseId + "/lectures/" + lectureId, authorization).DELETE(), 204);
+            call(HttpMethod.DELETE, "/api/v1/courses/{courseId}/lectures/{lectureId}", null, authorization, 204,
+                    courseId, lectureId);
             return true;
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 404) {
@@ -97,39 +107,35 @@ class CourseService implements AutoCloseable {
         }
     }
 
-    private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
-                .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", authorization);
+    private JsonNode call(HttpMethod method, String path, String json, String authorization, int expected,
+                          Object... ids) {
+        String target = method + " " + new UriTemplate(path).expand(ids);
+        RestClient.RequestBodySpec request = rest.method(method).uri(path, ids)
+                .header(HttpHeaders.AUTHORIZATION, authorization);
         String requestId = RequestIds.current();
         if (requestId != null) {
-            builder.header("X-Request-Id", requestId);
+            request.header(RequestIds.HEADER, requestId);
         }
-        return builder;
-    }
-
-    private JsonNode call(HttpRequest.Builder request, int expected) {
-        HttpRequest built = request.build();
-        HttpResponse<String> response;
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        Answer answer;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            log.warn("course-service unreachable for {} {}: {}", built.method(), built.uri().getPath(), e.toString());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                    "The course service is unavailable; try again later.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            answer = request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                    new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (ResourceAccessException e) {
+            log.warn("course-service unreachable for {}: {}", target, e.getCause() == null ? e : e.getCause());
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                     "The course service is unavailable; try again later.", e);
         }
-        int status = response.statusCode();
+        int status = answer.status();
         if (status == expected) {
-            return parse(response.body());
+            return parse(answer.body());
         }
         if (status >= 400 && status < 500) {
-            throw passedThrough(status, parse(response.body()));
+            throw passedThrough(status, parse(answer.body()));
         }
-        log.warn("course-service answered {} for {} {}", status, built.method(), built.uri().getPath());
+        log.warn("course-service answered {} for {}", status, target);
         if (status == 503 || status == 504) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                     "The course service is unavailable; try again later.");

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LectureUploadProperties.class)
@@ -15,8 +16,8 @@ class LectureUploadConfiguration {
     static final String BATCH_UPLOAD_PATH = "/api/v1/courses/*/lectures/batch-upload";
 
     @Bean(destroyMethod = "close")
-    CourseService lectureUploadCourseService(LectureUploadProperties properties) {
-        return new CourseService(properties.courseServiceUrl(), properties.courseServiceTimeout());
+    CourseService lectureUploadCourseService(LectureUploadProperties properties, RestClient.Builder rest) {
+        return new CourseService(rest, properties.courseServiceUrl(), properties.courseServiceTimeout());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,15 +1,12 @@
 package dev.lectern.media.mux;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lectern.media.http.JdkTimeoutRequestFactory;
 import dev.lectern.media.mux.MuxException.MuxError;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -22,6 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small typed client for the Mux Video API (uploads, assets, playback ids). Responses are unwrapped from
- * {@code {"data": ...}}; errors become {@link MuxException}s.
+ * {@code {"data": ...}}; errors become {@link MuxException}s. It runs on a {@link RestClient} built from Boot's
+ * builder, so every attempt is observed: {@code http.client.requests} with the uri template (e.g.
+ * {@code /video/v1/assets/{assetId}}), status and outcome, and a trace span whose context Mux receives.
  *
  * <p>Retries: 429, 5xx and connection failures are retried with exponential backoff and full jitter, honouring
  * {@code Retry-After}, up to {@code maxRetries} and within {@code retryBudget}. Creating calls (POST) are
@@ -78,15 +83,16 @@ public class MuxClient implements AutoCloseable {
 
     private final MuxProperties properties;
     private final HttpClient http;
-    private final String authorization;
+    private final RestClient rest;
     private final Timer timer;
     private final DoubleSupplier random;
 
-    public MuxClient(MuxProperties properties) {
-        this(properties, Timer.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    /** @param rest Boot's {@code RestClient.Builder} (observed); the client sets its own base URL and timeouts */
+    public MuxClient(MuxProperties properties, RestClient.Builder rest) {
+        this(properties, rest, Timer.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    MuxClient(MuxProperties properties, Timer timer, DoubleSupplier random) {
+    MuxClient(MuxProperties properties, RestClient.Builder rest, Timer timer, DoubleSupplier random) {
         this.properties = properties;
         this.timer = timer;
         this.random = random;
@@ -95,7 +101,13 @@ public class MuxClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         String credentials = properties.tokenId() + ":" + properties.tokenSecret();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.rest = rest.clone()
+                .requestFactory(new JdkTimeoutRequestFactory(http, properties.readTimeout()))
+                .baseUrl(properties.baseUrl().toString().replaceAll("/+$", ""))
+                .defaultHeader(HttpHeaders.AUTHORIZATION,
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .build();
         if (!properties.hasCredentials()) {
             log.warn("Mux access token id or secret is not set; Mux calls will be rejected");
         }
@@ -105,24 +117,26 @@ public class MuxClient implements AutoCloseable {
 
     /** {@code POST /video/v1/uploads} → the upload with its signed PUT url. */
     public Upload createUpload(CreateUpload request) {
-        return call("POST", "/video/v1/uploads", request, Kind.CREATE, Upload.class);
+        return call(HttpMethod.POST, "/video/v1/uploads", request, Kind.CREATE, Upload.class);
     }
 
     /** {@code GET /video/v1/uploads/{id}}; throws {@link MuxNotFoundException} for an unknown id. */
     public Upload getUpload(String uploadId) {
-        return call("GET", "/video/v1/uploads/" + segment(uploadId), null, Kind.IDEMPOTENT, Upload.class);
+        return call(HttpMethod.GET, "/video/v1/uploads/{uploadId}", null, Kind.IDEMPOTENT, Upload.class,
+                id(uploadId));
     }
 
     /** {@code PUT /video/v1/uploads/{id}/cancel}; Mux answers 403 (→ rejected) once the upload left {@code waiting}. */
     public Upload cancelUpload(String uploadId) {
-        return call("PUT", "/video/v1/uploads/" + segment(uploadId) + "/cancel", null, Kind.IDEMPOTENT, Upload.class);
+        return call(HttpMethod.PUT, "/video/v1/uploads/{uploadId}/cancel", null, Kind.IDEMPOTENT, Upload.class,
+                id(uploadId));
     }
 
     // assets
 
     /** {@code GET /video/v1/assets/{id}}; throws {@link MuxNotFoundException} for an unknown id. */
     public Asset getAsset(String assetId) {
-        return call("GET", "/video/v1/assets/" + segment(assetId), null, Kind.IDEMPOTENT, Asset.class);
+        return call(HttpMethod.GET, "/video/v1/assets/{assetId}", null, Kind.IDEMPOTENT, Asset.class, id(assetId));
     }
 
     /**
@@ -131,15 +145,15 @@ public class MuxClient implements AutoCloseable {
      * @return true if deleted now, false if Mux did not know it (already gone)
      */
     public boolean deleteAsset(String assetId) {
-        return deleteIgnoringNotFound("/video/v1/assets/" + segment(assetId));
+        return deleteIgnoringNotFound("/video/v1/assets/{assetId}", id(assetId));
     }
 
     // playback ids
 
     /** {@code POST /video/v1/assets/{id}/playback-ids}. */
     public PlaybackId createPlaybackId(String assetId, CreatePlaybackId request) {
-        return call("POST", "/video/v1/assets/" + segment(assetId) + "/playback-ids", request, Kind.CREATE,
-                PlaybackId.class);
+        return call(HttpMethod.POST, "/video/v1/assets/{assetId}/playback-ids", request, Kind.CREATE,
+                PlaybackId.class, id(assetId));
     }
 
     /** {@code POST /video/v1/assets/{id}/playback-ids} for a public or signed policy. */
@@ -153,12 +167,13 @@ public class MuxClient implements AutoCloseable {
      * @return true if deleted now, false if Mux did not know it (already gone)
      */
     public boolean deletePlaybackId(String assetId, String playbackId) {
-        return deleteIgnoringNotFound("/video/v1/assets/" + segment(assetId) + "/playback-ids/" + segment(playbackId));
+        return deleteIgnoringNotFound("/video/v1/assets/{assetId}/playback-ids/{playbackId}", id(assetId),
+                id(playbackId));
     }
 
-    private boolean deleteIgnoringNotFound(String path) {
+    private boolean deleteIgnoringNotFound(String path, String... ids) {
         try {
-            call("DELETE", path, null, Kind.IDEMPOTENT, Void.class);
+            call(HttpMethod.DELETE, path, null, Kind.IDEMPOTENT, Void.class, ids);
             return true;
         } catch (MuxNotFoundException gone) {
             return false;
@@ -167,30 +182,41 @@ public class MuxClient implements AutoCloseable {
 
     // transport
 
-    private <T> T call(String method, String path, Object body, Kind kind, Class<T> type) {
-        HttpRequest request = request(method, path, body);
+    /** A response as the retry logic needs it, read whole inside the exchange. */
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
+
+    /**
+     * One call with its retries. {@code path} is a uri template ({@code /video/v1/assets/{assetId}}) expanded with
+     * {@code ids}, so metrics group calls by the template, not by id.
+     */
+    private <T> T call(HttpMethod method, String path, Object body, Kind kind, Class<T> type, String... ids) {
+        String target = method + " " + new UriTemplate(path).expand((Object[]) ids);
         long start = timer.nanoTime();
         Duration budget = properties.retryBudget();
         for (int attempt = 0; ; attempt++) {
             Failure failure;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
+                Answer answer = send(method, path, body, ids);
+                int status = answer.status();
                 if (status >= 200 && status < 300) {
-                    return type == Void.class ? null : unwrap(response.body(), type, method, path);
+                    return type == Void.class ? null : unwrap(answer.body(), type, target);
                 }
-                failure = failureOf(method, path, kind, response);
-            } catch (HttpConnectTimeoutException | ConnectException notConnected) {
-                // nothing was sent: safe to repeat any request
-                failure = new Failure(true, null, MuxError.none(), notConnected);
-                log.warn("Mux {} {}: could not connect ({})", method, path, notConnected.getClass().getSimpleName());
-            } catch (IOException io) {
-                // timeout or broken connection after the request may have been sent
-                failure = new Failure(kind == Kind.IDEMPOTENT, null, MuxError.none(), io);
-                log.warn("Mux {} {}: no complete answer ({})", method, path, io.getClass().getSimpleName());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new MuxUnavailableException(MuxError.none(), properties.retryBaseDelay(), interrupted);
+                failure = failureOf(target, kind, answer);
+            } catch (ResourceAccessException io) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new MuxUnavailableException(MuxError.none(), properties.retryBaseDelay(), io);
+                }
+                if (io.getCause() instanceof HttpConnectTimeoutException || io.getCause() instanceof ConnectException) {
+                    // nothing was sent: safe to repeat any request
+                    failure = new Failure(true, null, MuxError.none(), io.getCause());
+                    log.warn("Mux {}: could not connect ({})", target, io.getCause().getClass().getSimpleName());
+                } else {
+                    // timeout or broken connection after the request may have been sent
+                    Throwable cause = io.getCause() == null ? io : io.getCause();
+                    failure = new Failure(kind == Kind.IDEMPOTENT, null, MuxError.none(), cause);
+                    log.warn("Mux {}: no complete answer ({})", target, cause.getClass().getSimpleName());
+                }
             }
 
             if (failure.finalException() != null) {
@@ -202,8 +228,7 @@ public class MuxClient implements AutoCloseable {
             if (!failure.retryable() || attempt >= properties.maxRetries() || !withinBudget) {
                 throw new MuxUnavailableException(failure.error(), delay, failure.cause());
             }
-            log.info("Mux {} {}: retry {} of {} in {} ms", method, path, attempt + 1, properties.maxRetries(),
-                    delay.toMillis());
+            log.info("Mux {}: retry {} of {} in {} ms", target, attempt + 1, properties.maxRetries(), delay.toMillis());
             try {
                 timer.sleep(delay);
             } catch (InterruptedException interrupted) {
@@ -211,6 +236,17 @@ public class MuxClient implements AutoCloseable {
                 throw new MuxUnavailableException(failure.error(), delay, interrupted);
             }
         }
+    }
+
+    /** One attempt; any status comes back as an {@link Answer}, I/O failures as {@link ResourceAccessException}. */
+    private Answer send(HttpMethod method, String path, Object body, String... ids) {
+        RestClient.RequestBodySpec request = rest.method(method).uri(path, (Object[]) ids);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body));
+        }
+        return request.exchange((sent, response) -> new Answer(response.getStatusCode().value(),
+                HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
+                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     /** What to do after an unsuccessful attempt: retry, or give up with {@code finalException} right away. */
@@ -222,22 +258,22 @@ public class MuxClient implements AutoCloseable {
         }
     }
 
-    private Failure failureOf(String method, String path, Kind kind, HttpResponse<String> response) {
-        int status = response.statusCode();
-        MuxError error = errorOf(status, response.body());
+    private Failure failureOf(String target, Kind kind, Answer answer) {
+        int status = answer.status();
+        MuxError error = errorOf(status, answer.body());
         if (status == 429) {
             // rate limited: Mux did not process it, so even a create may be repeated
-            log.warn("Mux {} {}: rate limited (429)", method, path);
-            return new Failure(true, retryAfter(response).orElse(null), error, null);
+            log.warn("Mux {}: rate limited (429)", target);
+            return new Failure(true, retryAfter(answer.headers()).orElse(null), error, null);
         }
         if (status >= 500) {
-            log.warn("Mux {} {}: {} {} {}", method, path, status, error.type(), error.messages());
-            return new Failure(kind == Kind.IDEMPOTENT, retryAfter(response).orElse(null), error, null);
+            log.warn("Mux {}: {} {} {}", target, status, error.type(), error.messages());
+            return new Failure(kind == Kind.IDEMPOTENT, retryAfter(answer.headers()).orElse(null), error, null);
         }
         if (status == 404) {
             return new Failure(false, null, error, null, new MuxNotFoundException(error));
         }
-        log.warn("Mux {} {} rejected: {} {} {}", method, path, status, error.type(), error.messages());
+        log.warn("Mux {} rejected: {} {} {}", target, status, error.type(), error.messages());
         return new Failure(false, null, error, null, new MuxRejectedException(error));
     }
 
@@ -251,8 +287,8 @@ public class MuxClient implements AutoCloseable {
     }
 
     /** {@code retry-after-ms}, or {@code Retry-After} as seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> millis = response.headers().firstValue("retry-after-ms");
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        Optional<String> millis = Optional.ofNullable(headers.getFirst("retry-after-ms"));
         if (millis.isPresent()) {
             try {
                 return Optional.of(Duration.ofMillis(Math.max(0, Long.parseLong(millis.get().trim()))));
@@ -260,7 +296,7 @@ public class MuxClient implements AutoCloseable {
                 // fall through to Retry-After
             }
         }
-        Optional<String> value = response.headers().firstValue("retry-after");
+        Optional<String> value = Optional.ofNullable(headers.getFirst(HttpHeaders.RETRY_AFTER));
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -298,7 +334,7 @@ public class MuxClient implements AutoCloseable {
         }
     }
 
-    private static <T> T unwrap(String body, Class<T> type, String method, String path) {
+    private static <T> T unwrap(String body, Class<T> type, String target) {
         try {
             JsonNode data = JSON.readTree(body).path("data");
             if (data.isMissingNode() || data.isNull()) {
@@ -306,36 +342,17 @@ public class MuxClient implements AutoCloseable {
             }
             return JSON.treeToValue(data, type);
         } catch (JacksonException | IllegalStateException malformed) {
-            log.warn("Mux {} {}: unreadable success response ({})", method, path, malformed.getClass().getSimpleName());
+            log.warn("Mux {}: unreadable success response ({})", target, malformed.getClass().getSimpleName());
             throw new MuxRejectedException(new MuxError(200, "unreadable_response", List.of()));
         }
     }
 
-    private HttpRequest request(String method, String path, Object body) {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
-                .timeout(properties.readTimeout())
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .method(method, publisher);
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        return builder.build();
-    }
-
-    private URI resolve(String path) {
-        String base = properties.baseUrl().toString();
-        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
-    }
-
-    private static String segment(String id) {
+    /** An id for a path segment; a blank one would name another resource. */
+    private static String id(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is required");
         }
-        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+        return id;
     }
 
     /** Stops the HTTP client's threads (Spring calls this when the context closes). */

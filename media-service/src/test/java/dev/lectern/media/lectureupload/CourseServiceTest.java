@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.RestClient;
 
 class CourseServiceTest {
 
     @Test
     void unreachableCourseServiceIs503() {
-        CourseService courses = new CourseService(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2));
+        CourseService courses = new CourseService(RestClient.builder(), URI.create("http://127.0.0.1:9"),
+                Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> courses.course(UUID.randomUUID(), "Bearer x"))
                 .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
@@ -42,7 +44,7 @@ class CourseServiceTest {
         });
         server.start();
         try {
-            CourseService courses = new CourseService(
+            CourseService courses = new CourseService(RestClient.builder(),
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMillis(500));
 
             assertThatThrownBy(() -> courses.course(UUID.randomUUID(), "Bearer x"))

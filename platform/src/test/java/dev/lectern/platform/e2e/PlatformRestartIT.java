@@ -43,7 +43,8 @@ class PlatformRestartIT {
             assertThatThrownBy(() -> LocalPlatform.start(options))
                     .isInstanceOfSatisfying(PlatformStartException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                     .hasMessageContaining("GATEWAY_PORT");
-            assertThat(Api.direct(first.gatewayUrl()).get("/actuator/health/readiness").status()).isEqualTo(200);
+            assertThat(Api.direct(first.managementUrl(Service.GATEWAY)).get("/actuator/health/readiness").status())
+                    .isEqualTo(200);
         }
 
         assertThat(firstPids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
@@ -59,6 +60,7 @@ class PlatformRestartIT {
 
     private static List<Integer> allPorts(PlatformOptions options) {
         List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+        ports.addAll(options.managementPorts().values());
         InfraPorts infra = options.infraPorts();
         ports.addAll(List.of(infra.postgres(), infra.kafka(), infra.kafkaController(), infra.redis(), infra.mongo()));
         return ports;

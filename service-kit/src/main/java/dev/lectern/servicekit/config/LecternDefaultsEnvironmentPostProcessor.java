@@ -1,8 +1,11 @@
 package dev.lectern.servicekit.config;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -16,6 +19,8 @@ import org.springframework.core.env.MapPropertySource;
 public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROPERTY_SOURCE_NAME = "lecternDefaults";
+    /** OTLP/HTTP collector that receives the spans; empty (the default) exports nothing. */
+    public static final String OTLP_ENDPOINT_ENV = "LECTERN_TRACING_OTLP_ENDPOINT";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,6 +50,23 @@ public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("server.error.include-message", "never");
         defaults.put("server.error.include-exception", "false");
 
+        // metrics: every series names its service; latency histograms for request dashboards and SLO queries
+        defaults.put("management.metrics.tags.application", "${spring.application.name:}");
+        for (String timer : List.of("http.server.requests", "http.client.requests")) {
+            defaults.put("management.metrics.distribution.percentiles-histogram." + timer, "true");
+            defaults.put("management.metrics.distribution.minimum-expected-value." + timer, "5ms");
+            defaults.put("management.metrics.distribution.maximum-expected-value." + timer, "30s");
+        }
+
+        // tracing: W3C trace context in and out (HTTP and Kafka headers), trace and span id in every log line
+        defaults.put("management.tracing.sampling.probability", "${LECTERN_TRACING_SAMPLING_PROBABILITY:1.0}");
+        defaults.put("spring.kafka.template.observation-enabled", "true");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        // a trace per poll of every relay and job would bury the traces of requests and events
+        defaults.put("management.observations.enable.tasks.scheduled.execution", "false");
+        otlpTracesEndpoint(environment.getProperty(OTLP_ENDPOINT_ENV, ""))
+                .ifPresent(url -> defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", url));
+
         defaults.put("logging.pattern.level", "%5p [%X{request_id:-}]");
         String logFormat = environment.getProperty("LOG_FORMAT", "text");
         if ("json".equals(logFormat.trim().toLowerCase(Locale.ROOT))) {
@@ -56,6 +78,27 @@ public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("lectern.jwt.audience", "${LECTERN_JWT_AUDIENCE:lectern-api}");
         defaults.put("lectern.jwt.clock-skew", "30s");
         return defaults;
+    }
+
+    /**
+     * Where spans go over OTLP/HTTP: nothing when {@code LECTERN_TRACING_OTLP_ENDPOINT} is empty (Boot then creates
+     * no exporter); a collector's base URL gets the traces path {@code /v1/traces}, a URL with a path is kept.
+     */
+    public static Optional<String> otlpTracesEndpoint(String configured) {
+        String url = configured.strip();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        String path;
+        try {
+            path = URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(OTLP_ENDPOINT_ENV + " is not a URL: " + url, e);
+        }
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return Optional.of(url.replaceAll("/+$", "") + "/v1/traces");
+        }
+        return Optional.of(url);
     }
 
     /** After config data has loaded, so that {@code addLast} really is last. */

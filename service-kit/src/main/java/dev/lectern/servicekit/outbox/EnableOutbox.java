@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A transactional outbox on PostgreSQL for a service that has the {@code outbox_events} table (see the DDL in
- * auth-service's {@code V1} migration): {@link Outbox} to append in the caller's transaction, {@link OutboxRelay}
- * to publish.
+ * auth-service's {@code V1} and {@code V30} migrations): {@link Outbox} to append in the caller's transaction,
+ * {@link OutboxRelay} to publish, {@link OutboxMetrics} for the backlog.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,6 +41,11 @@ public @interface EnableOutbox {
         OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
                                 OutboxProperties properties, MeterRegistry meters) {
             return new OutboxRelay(jdbc, transactions, kafka, properties, meters);
+        }
+
+        @Bean
+        OutboxMetrics outboxMetrics(JdbcClient jdbc, MeterRegistry meters) {
+            return new OutboxMetrics(jdbc, meters, Clock.systemUTC());
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.lectern.servicekit.tracing.TraceParent;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,12 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one replica relays at a time, which keeps events in order), claim pending rows with {@code FOR UPDATE SKIP LOCKED}, send them, wait
  * for every ack, mark them published, commit. A crash after sending and before the commit re-sends the batch
  * (at least once; consumers de-duplicate on {@code event_id}); nothing is marked published without an ack.
+ * Each record is sent inside the trace of the request that stored it ({@link TraceParent}).
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private record Pending(UUID id, String topic, String key, String eventType, String payload) {
+    private record Pending(UUID id, String topic, String key, String eventType, String payload, String traceparent) {
     }
 
     private final JdbcClient jdbc;
@@ -58,13 +59,6 @@ public class OutboxRelay {
         this.properties = properties;
         this.published = meters.counter("lectern.outbox.published");
         this.failedRounds = meters.counter("lectern.outbox.failed.rounds");
-        Gauge.builder("lectern.outbox.pending", this, OutboxRelay::pending)
-                .description("outbox rows not yet acknowledged by Kafka")
-                .register(meters);
-    }
-
-    private double pending() {
-        return jdbc.sql("select count(*) from outbox_events where published_at is null").query(Long.class).single();
     }
 
     @Scheduled(fixedDelayString = "${lectern.outbox.poll-interval-ms:200}",
@@ -90,7 +84,7 @@ public class OutboxRelay {
                 return 0;
             }
             List<Pending> pending = jdbc.sql("""
-                            select id, topic, event_key, event_type, payload::text
+                            select id, topic, event_key, event_type, payload::text, traceparent
                             from outbox_events
                             where published_at is null
                             order by created_at, id
@@ -98,14 +92,14 @@ public class OutboxRelay {
                             for update skip locked""")
                     .param("limit", properties.batchSize())
                     .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)))
+                            rs.getString(4), rs.getString(5), rs.getString(6)))
                     .list();
             if (pending.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>();
             for (Pending event : pending) {
-                acks.add(kafka.send(record(event)));
+                acks.add(TraceParent.continueTrace(event.traceparent(), () -> kafka.send(record(event))));
             }
             awaitAll(acks);
             jdbc.sql("update outbox_events set published_at = :now where id in (:ids)")

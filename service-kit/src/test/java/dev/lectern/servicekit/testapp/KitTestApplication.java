@@ -4,6 +4,7 @@ import dev.lectern.contracts.user.Role;
 import dev.lectern.servicekit.problem.NotFoundException;
 import dev.lectern.servicekit.security.CurrentUser;
 import dev.lectern.servicekit.security.PublicEndpoints;
+import dev.lectern.servicekit.tracing.TraceParent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -91,6 +92,12 @@ public class KitTestApplication {
         @GetMapping("/public/things/{id}")
         CreateThing get(@PathVariable("id") UUID id) {
             throw new NotFoundException("No thing " + id + ".");
+        }
+
+        /** The trace this request is handled in, as the outbox would store it. */
+        @GetMapping("/public/trace")
+        Map<String, String> trace() {
+            return Map.of("traceparent", String.valueOf(TraceParent.current()));
         }
 
         @GetMapping("/public/boom")
