@@ -14,17 +14,17 @@ final class DeployVariables {
             "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", // the embedded infrastructure
             "MUX_EMULATOR_PORT", // the Mux emulator; containers talk to the real Mux
             "LECTERN_SERVICE_JVM_OPTS", "LECTERN_JAVA_OPTS", // JVM options of the launched JVMs (images: JAVA_TOOL_OPTIONS)
-            "LECTERN_PARENT_PID"); // set by the launcher so an orphaned service exits
+            "LECTERN_PARENT_PID", // set by the launcher so an orphaned service exits
+            // each service's MANAGEMENT_PORT on this machine (containers all use 9090)
+            "GATEWAY_MANAGEMENT_PORT", "AUTH_SERVICE_MANAGEMENT_PORT", "COURSE_SERVICE_MANAGEMENT_PORT",
+            "MEDIA_SERVICE_MANAGEMENT_PORT", "WEBHOOK_SERVICE_MANAGEMENT_PORT");
 
     /**
      * Given to every container now, read by the services once the branches of issue 9 that read them are merged
-     * (observability: management port, tracing; consumers: topic partitions). Remove an entry when its service
+     * (consumers: topic partitions). Remove an entry when its service
      * reads it: {@code pendingVariablesAreNotYetRead} fails until then.
      */
     static final Map<String, Set<String>> PENDING = Map.of(
-            "MANAGEMENT_PORT", Set.copyOf(Repository.SERVICES), // read once the observability branch lands
-            "LECTERN_TRACING_OTLP_ENDPOINT", Set.copyOf(Repository.SERVICES), // read once the observability branch lands
-            "LECTERN_TRACING_SAMPLING_PROBABILITY", Set.copyOf(Repository.SERVICES), // read once the observability branch lands
             "LECTERN_KAFKA_TOPIC_PARTITIONS", kafkaServices(), // read once the consumers branch lands
             "LECTERN_KAFKA_TOPIC_REPLICATION_FACTOR", kafkaServices()); // read once the consumers branch lands
 

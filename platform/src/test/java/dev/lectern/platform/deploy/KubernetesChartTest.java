@@ -50,7 +50,7 @@ class KubernetesChartTest {
 
     /** Addresses and ports of the stores, other services and this pod: the chart or the operator sets them. */
     private static final Set<String> ADDRESSES = Set.of("GATEWAY_PORT", "AUTH_SERVICE_PORT", "COURSE_SERVICE_PORT",
-            "MEDIA_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "LECTERN_JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_URL",
+            "MEDIA_SERVICE_PORT", "WEBHOOK_SERVICE_PORT", "MANAGEMENT_PORT", "LECTERN_JWKS_URI", "KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_URL",
             "POSTGRES_USER", "REDIS_HOST", "REDIS_PORT", "AUTH_SERVICE_URL", "COURSE_SERVICE_URL", "MEDIA_SERVICE_URL",
             "WEBHOOK_SERVICE_URL");
 

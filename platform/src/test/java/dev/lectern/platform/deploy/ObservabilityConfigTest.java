@@ -55,11 +55,16 @@ class ObservabilityConfigTest {
     void dashboardIsValidJsonQueryingTheProvisionedPrometheus() {
         JsonNode dashboard = new ObjectMapper().readTree(Repository.read("deploy/observability/grafana/dashboards/lectern.json"));
 
-        assertThat(dashboard.path("uid").asString()).isEqualTo("lectern");
+        assertThat(dashboard.path("uid").asString()).isEqualTo("lectern-overview");
+        assertThat(dashboard.path("templating").path("list").valueStream()
+                .filter(variable -> variable.path("type").asString().equals("datasource"))
+                .map(variable -> variable.path("query").asString()))
+                .as("the dashboard's datasource variable picks a Prometheus datasource").containsExactly("prometheus");
         assertThat(dashboard.path("panels").isArray()).isTrue();
         dashboard.path("panels").forEach(panel -> {
             if (panel.has("datasource")) {
-                assertThat(panel.path("datasource").path("uid").asString()).isIn("prometheus", "jaeger");
+                assertThat(panel.path("datasource").path("type").asString()).isIn("prometheus", "jaeger");
+                assertThat(panel.path("datasource").path("uid").asString()).isIn("${datasource}", "prometheus", "jaeger");
             }
         });
     }

@@ -64,7 +64,7 @@ public class LecternDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         // a trace per poll of every relay and job would bury the traces of requests and events
         defaults.put("management.observations.enable.tasks.scheduled.execution", "false");
-        otlpTracesEndpoint(environment.getProperty(OTLP_ENDPOINT_ENV, ""))
+        otlpTracesEndpoint(environment.getProperty("LECTERN_TRACING_OTLP_ENDPOINT", ""))
                 .ifPresent(url -> defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", url));
 
         defaults.put("logging.pattern.level", "%5p [%X{request_id:-}]");
